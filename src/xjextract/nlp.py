@@ -1,0 +1,52 @@
+"""Loading the spaCy model: an installed ``en_core_web_sm`` first, else the re-upload the project depends on,
+or the name the settings give. Nothing is ever downloaded at run time.
+
+>>> model_names(Settings(model="my_model"))
+('my_model',)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from .settings import DEFAULT_MODELS, Settings
+
+
+class ModelNotFoundError(RuntimeError):
+    """No configured or default spaCy model is installed."""
+
+
+def model_names(settings: Settings) -> tuple[str, ...]:
+    """The load names to try, in order."""
+    return (settings.model,) if settings.model else DEFAULT_MODELS
+
+
+def load_model(settings: Settings, exclude: tuple[str, ...] = ()) -> Language:
+    """The spaCy pipeline, loaded once per process for each (name, exclude) pair.
+
+    Args:
+        settings: ``settings.model`` names a package or a path; None tries the defaults in order.
+        exclude: components not to load at all (cheaper than disabling them).
+
+    Returns:
+        The loaded pipeline.
+
+    Raises:
+        ModelNotFoundError: none of the names is installed; the message says what to install.
+    """
+    for name in model_names(settings):
+        if spacy.util.is_package(name) or spacy.util.ensure_path(name).exists():
+            return _load(name, exclude)
+    tried = ", ".join(model_names(settings))
+    raise ModelNotFoundError(
+        f"no spaCy model found (tried {tried}); install the project's dependencies "
+        "(pip install -e .) or set `model` to an installed package name or path"
+    )
+
+
+@cache
+def _load(name: str, exclude: tuple[str, ...]) -> Language:
+    return spacy.load(name, exclude=list(exclude))

@@ -1,0 +1,181 @@
+"""The record contract (see CONTRACT.md): one pydantic model per item, one :class:`Record` per article.
+
+These models are the single source of truth for the JSONL output, the gold files and test expectations.
+``xjextract schema`` prints their JSON Schema.
+
+>>> Span(text="Urumqi", start=0, end=6).end
+6
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+#: ISO 8601 at the precision the page gives: a date, or a date and a time to the minute.
+_PUBLISHED_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
+
+NonNegInt = Annotated[int, Field(ge=0)]
+
+
+class _Model(BaseModel):
+    """Base: unknown fields are an error, so a typo in a gold file or a consumer's fixture fails loudly."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A stretch of ``Record.text``: ``text == record.text[start:end]``."""
+
+    text: str
+    start: NonNegInt
+    end: NonNegInt
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"span {self.start}:{self.end} has length {self.end - self.start}, text {self.text!r}")
+        return self
+
+
+class Source(_Model):
+    """Where the record came from."""
+
+    path: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class Dateline(_Model):
+    """An opening like ``URUMQI, Feb. 2 (Xinhua) --``; ``date`` resolved to a full date."""
+
+    place: str | None
+    date: date | None
+    agency: str | None
+
+
+class Removed(_Model):
+    """A stretch of the raw input cut as boilerplate, in raw character offsets."""
+
+    start: NonNegInt
+    end: NonNegInt
+    reason: str
+    preview: str = Field(description="the first characters of the removed stretch, for a human reader")
+
+
+class Piece(_Model):
+    """``text[start:start+length] == raw[raw_start:raw_start+length]``: maps the cleaned text to the raw file."""
+
+    start: NonNegInt
+    raw_start: NonNegInt
+    length: NonNegInt
+
+
+class Sentence(_Model):
+    start: NonNegInt
+    end: NonNegInt
+    paragraph: NonNegInt = Field(description="index of the paragraph the sentence belongs to")
+
+
+class Entity(Span):
+    label: str
+    canonical: str | None = None
+
+
+class Money(Span):
+    amount: float
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    qualifier: str | None = None
+    usd: float | None = None
+
+
+class Conversion(_Model):
+    source: NonNegInt
+    target: NonNegInt
+    implied_rate: float | None = None
+    reference_rate: float | None = None
+    deviation: float | None = None
+
+
+class Percentage(Span):
+    value: float
+    unit: Literal["percent", "percentage_point"]
+    kind: Literal["change", "share", "rate", "other"]
+    direction: Literal["up", "down"] | None = None
+    basis: str | None = None
+
+
+class Period(Span):
+    first_day: date | None
+    last_day: date | None
+    timex: str | None
+    relative: bool
+
+    @model_validator(mode="after")
+    def _days_ordered(self) -> Period:
+        if self.first_day and self.last_day and self.last_day < self.first_day:
+            raise ValueError(f"period {self.text!r}: last_day {self.last_day} before first_day {self.first_day}")
+        return self
+
+
+class Quantity(Span):
+    value: float
+    unit: str
+
+
+class Record(_Model):
+    """One article. Every item with ``start``/``end`` indexes into ``text``."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    source: Source
+    publisher: str | None = None
+    title: str | None = None
+    published: str | None = Field(default=None, description="ISO 8601: 2024-07-18T18:36 or 2024-02-02")
+    dateline: Dateline | None = None
+    text: str
+    pieces: list[Piece] = Field(default_factory=list, description="map from text offsets to raw offsets")
+    removed: list[Removed] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    money: list[Money] = Field(default_factory=list)
+    conversions: list[Conversion] = Field(default_factory=list)
+    percentages: list[Percentage] = Field(default_factory=list)
+    periods: list[Period] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    @field_validator("published")
+    @classmethod
+    def _iso_published(cls, value: str | None) -> str | None:
+        if value is not None and not _PUBLISHED_RE.match(value):
+            raise ValueError(f"published must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _offsets_index_text(self) -> Record:
+        n = len(self.text)
+        for kind in ("entities", "money", "percentages", "periods", "quantities"):
+            for item in getattr(self, kind):
+                if item.end > n or self.text[item.start : item.end] != item.text:
+                    raise ValueError(
+                        f"{kind} item {item.text!r} at {item.start}:{item.end} does not match the text there"
+                    )
+        for sent in self.sentences:
+            if sent.end > n or sent.start > sent.end:
+                raise ValueError(f"sentence {sent.start}:{sent.end} lies outside the text (length {n})")
+        for conv in self.conversions:
+            if max(conv.source, conv.target) >= len(self.money):
+                raise ValueError(f"conversion {conv.source}->{conv.target} indexes a missing money item")
+        return self
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of :class:`Record`, as ``xjextract schema`` prints it."""
+    return Record.model_json_schema()

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from xjextract.schema import Money, Record, Source, json_schema
+
+SRC = Source(path="a.txt", sha256="0" * 64)
+
+
+def test_record_round_trips_through_json(corpus_records: dict[str, tuple[str, object]]) -> None:
+    for _, record in corpus_records.values():
+        assert isinstance(record, Record)
+        again = Record.model_validate_json(record.model_dump_json())
+        assert again == record
+
+
+def test_every_contract_field_is_in_the_schema() -> None:
+    contract = ["schema_version", "id", "source", "publisher", "title", "published", "dateline", "text",
+                "removed", "sentences", "entities", "money", "conversions", "percentages", "periods",
+                "quantities", "warnings"]
+    properties = json_schema()["properties"]
+    assert isinstance(properties, dict)
+    assert [f for f in contract if f not in properties] == []
+
+
+def test_span_must_match_text() -> None:
+    money = Money(text="5 yuan", start=0, end=6, amount=5, currency="CNY")
+    Record(id="a", source=SRC, text="5 yuan today", money=[money])
+    with pytest.raises(ValidationError, match="does not match"):
+        Record(id="a", source=SRC, text="6 yuan today", money=[money])
+
+
+def test_span_length_must_match() -> None:
+    with pytest.raises(ValidationError, match="length"):
+        Money(text="5 yuan", start=0, end=5, amount=5, currency="CNY")
+
+
+@pytest.mark.parametrize("published", ["2024-07-18T18:36", "2024-02-02", None])
+def test_published_precisions_accepted(published: str | None) -> None:
+    assert Record(id="a", source=SRC, text="", published=published).published == published
+
+
+@pytest.mark.parametrize("published", ["18 July 2024", "2024-07-18 18:36", "2024-07-18T18:36:00"])
+def test_published_other_forms_rejected(published: str) -> None:
+    with pytest.raises(ValidationError, match="published"):
+        Record(id="a", source=SRC, text="", published=published)
+
+
+def test_unknown_fields_are_rejected() -> None:
+    data = json.loads(Record(id="a", source=SRC, text="").model_dump_json())
+    data["moneys"] = []
+    with pytest.raises(ValidationError, match="moneys"):
+        Record.model_validate(data)
+
+
+def test_conversion_must_index_money() -> None:
+    with pytest.raises(ValidationError, match="missing money"):
+        Record.model_validate({"id": "a", "source": SRC.model_dump(), "text": "", "conversions": [{"source": 0, "target": 1}]})
