@@ -1,0 +1,374 @@
+"""Boilerplate removal and page metadata: raw scraped page text in, article body and an audit trail out.
+
+The page is read line by line. Rules live in ``data/<lang>/boilerplate.json``; this module only applies
+them. Before the body starts, a line that is neither a rule match, the headline nor prose is treated as
+page furniture (section labels such as "China"). Once the body has started, a line is kept unless a rule
+names it: when unsure, keep.
+
+>>> art = clean_article("Xinjiang trade grows\\n\\nURUMQI, Feb. 2 (Xinhua) -- Trade grew fast in Xinjiang.\\n",
+...                     publication=None)
+>>> art.title, art.text
+('Xinjiang trade grows', 'URUMQI, Feb. 2 (Xinhua) -- Trade grew fast in Xinjiang.')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+
+from .resources import load_json
+from .schema import Dateline, Piece, Removed
+
+#: A paragraph separator in the cleaned text: paragraphs never share a line.
+PARAGRAPH_SEP = "\n\n"
+#: White space plus the byte-order mark, which str.strip() would keep.
+_SPACE = " \t\r\n\f\v\u00a0\u3000\ufeff"
+#: Prose has at least this many words; shorter lines before the body are headings or page furniture.
+_MIN_PROSE_WORDS = 6
+#: A headline has at least this many words; section labels ("China", "Business") have fewer.
+_MIN_TITLE_WORDS = 3
+_SENTENCE_END = re.compile(r"""[.!?]["'”’)]*$""")
+_PREVIEW_CHARS = 80
+
+_MONTHS = {
+    name.lower(): number
+    for number, names in enumerate(
+        [
+            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
+            ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sep", "Sept"),
+            ("October", "Oct"), ("November", "Nov"), ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+@dataclass(frozen=True)
+class _Rule:
+    reason: str
+    regex: re.Pattern[str]
+    credit: bool = False
+
+
+@dataclass(frozen=True)
+class _Rules:
+    title_lines: tuple[_Rule, ...]
+    metadata_lines: tuple[_Rule, ...]
+    drop_lines: tuple[_Rule, ...]
+    cut_from: tuple[_Rule, ...]
+    share_words: frozenset[str]
+    publishers: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    agencies: dict[str, str]
+    datelines: tuple[re.Pattern[str], ...]
+    title_suffix: re.Pattern[str]
+
+
+@cache
+def _rules(language: str) -> _Rules:
+    """Compile the boilerplate rules of one language once."""
+    data = load_json("boilerplate.json", language)
+
+    def rules(section: str) -> tuple[_Rule, ...]:
+        return tuple(
+            _Rule(r.get("reason", section), re.compile(r["pattern"]), r.get("credit", False)) for r in data[section]
+        )
+
+    return _Rules(
+        title_lines=rules("title_lines"),
+        metadata_lines=rules("metadata_lines"),
+        drop_lines=rules("drop_lines"),
+        cut_from=rules("cut_from"),
+        share_words=frozenset(data["share_words"]),
+        publishers=tuple(
+            (p["name"], tuple(re.compile(m, re.MULTILINE) for m in p["markers"])) for p in data["publishers"]
+        ),
+        agencies=dict(data["agencies"]),
+        datelines=tuple(re.compile(d["pattern"]) for d in data["datelines"]),
+        title_suffix=re.compile(data["title_suffix"]),
+    )
+
+
+@dataclass
+class CleanArticle:
+    """What :func:`clean_article` returns: the body, its map to the raw text, and the page metadata."""
+
+    text: str
+    pieces: list[Piece]
+    removed: list[Removed]
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    dateline: Dateline | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of every paragraph in ``text``."""
+        return [(p.start, p.start + p.length) for p in self.pieces]
+
+    def publication_date(self) -> date | None:
+        """The publication date, if the page gives one."""
+        return date.fromisoformat(self.published[:10]) if self.published else None
+
+
+def _month(groups: dict[str, str | None]) -> int | None:
+    if groups.get("m"):
+        return int(groups["m"])  # type: ignore[arg-type]
+    name = (groups.get("mon") or "").lower().rstrip(".")
+    return _MONTHS.get(name)
+
+
+def _published_from(groups: dict[str, str | None]) -> str | None:
+    """ISO 8601 at the precision given, or None when the groups do not make a valid date."""
+    month = _month(groups)
+    try:
+        day = date(int(groups["y"] or 0), month or 0, int(groups["d"] or 0))
+    except (TypeError, ValueError, KeyError):
+        return None
+    if groups.get("H") and groups.get("M"):
+        try:
+            stamp = datetime(day.year, day.month, day.day, int(groups["H"]), int(groups["M"]))  # type: ignore[arg-type]
+        except ValueError:
+            return day.isoformat()
+        return stamp.strftime("%Y-%m-%dT%H:%M")
+    return day.isoformat()
+
+
+def _more_precise(current: str | None, candidate: str | None) -> str | None:
+    """Keep the first date the page gives; take a later line only when it adds the time to that same date."""
+    if current is None:
+        return candidate
+    if candidate and len(candidate) > len(current) and candidate.startswith(current):
+        return candidate
+    return current
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_prose(line: str) -> bool:
+    """A body paragraph: enough words and ends like a sentence, or long enough to be one regardless."""
+    n = _words(line)
+    return n >= _MIN_PROSE_WORDS and (bool(_SENTENCE_END.search(line)) or n >= 3 * _MIN_PROSE_WORDS)
+
+
+def _looks_like_title(line: str) -> bool:
+    return _words(line) >= _MIN_TITLE_WORDS and not _SENTENCE_END.search(line)
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def _lines(raw: str) -> list[tuple[int, int]]:
+    """``(start, end)`` raw offsets of each line's content without surrounding white space; blanks skipped."""
+    spans = []
+    pos = 0
+    for line in raw.split("\n"):
+        stripped_left = line.lstrip(_SPACE)
+        content = stripped_left.rstrip(_SPACE)
+        if content:
+            start = pos + (len(line) - len(stripped_left))
+            spans.append((start, start + len(content)))
+        pos += len(line) + 1
+    return spans
+
+
+def _resolve_day(month: int, day: int, publication: date | None) -> date | None:
+    """The most recent month/day on or before the publication date (news reports the past)."""
+    if publication is None:
+        return None
+    for year in (publication.year, publication.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= publication:
+            return candidate
+    return None
+
+
+def read_dateline(paragraph: str, publication: date | None, language: str = "en") -> Dateline | None:
+    """Parse a dateline opening ("URUMQI, Feb. 2 (Xinhua) --") of the first body paragraph.
+
+    Args:
+        paragraph: the first paragraph of the body.
+        publication: the publication date, used to give the dateline its year; None leaves ``date`` None.
+        language: the data folder to read the dateline patterns from.
+
+    Returns:
+        The dateline, or None when the paragraph does not open with one.
+
+    >>> read_dateline("URUMQI, Feb. 2 (Xinhua) -- Trade grew.", date(2024, 2, 2))
+    Dateline(place='URUMQI', date=datetime.date(2024, 2, 2), agency='Xinhua')
+    """
+    rules = _rules(language)
+    for regex in rules.datelines:
+        match = regex.match(paragraph)
+        if not match:
+            continue
+        groups = match.groupdict()
+        when = None
+        month = _month(groups)
+        if month and groups.get("d"):
+            when = _resolve_day(month, int(groups["d"]), publication)
+        agency = groups.get("agency")
+        return Dateline(place=groups.get("place"), date=when, agency=agency)
+    return None
+
+
+def detect_publisher(raw: str, agency: str | None = None, language: str = "en") -> str | None:
+    """The site a page comes from, by its markers; the dateline agency when no marker matches.
+
+    >>> detect_publisher("2024-07-18 18:36 Last Updated At:19:07")
+    'CGTN'
+    """
+    for name, markers in _rules(language).publishers:
+        if any(m.search(raw) for m in markers):
+            return name
+    return agency
+
+
+def clean_article(raw: str, publication: date | None = None, language: str = "en") -> CleanArticle:
+    """Strip boilerplate from flattened page text and read the page's metadata.
+
+    Args:
+        raw: the page text as scraped (decoded), junk included.
+        publication: a publication date to use when the page prints none (it never overrides the page).
+        language: the data folder to read the rules from.
+
+    Returns:
+        A :class:`CleanArticle`: body text (paragraphs joined by a blank line), the map of each paragraph to
+        its raw offsets, the removed stretches with their reasons, and title, publisher, published, dateline.
+    """
+    rules = _rules(language)
+    removed: list[Removed] = []
+    kept: list[tuple[int, int]] = []
+    title: str | None = None
+    published: str | None = None
+    agency: str | None = None
+    in_body = False
+
+    def remove(start: int, end: int, reason: str) -> None:
+        removed.append(Removed(start=start, end=end, reason=reason, preview=raw[start:end][:_PREVIEW_CHARS]))
+
+    for start, end in _lines(raw):
+        line = raw[start:end]
+        reason = None
+        for rule in rules.title_lines if title is None else ():
+            match = rule.regex.search(line)
+            if match:
+                groups = match.groupdict()
+                title = groups["title"].strip(_SPACE)
+                published = _more_precise(published, _published_from(groups))
+                reason = rule.reason
+                break
+        if reason is None:
+            for rule in rules.metadata_lines:
+                match = rule.regex.search(line)
+                if match:
+                    groups = match.groupdict()
+                    published = _more_precise(published, _published_from(groups))
+                    agency = agency or groups.get("agency")
+                    reason = rule.reason
+                    break
+        credit = False
+        if reason is None:
+            rule = next((r for r in rules.drop_lines if r.regex.search(line)), None)
+            reason, credit = (rule.reason, rule.credit) if rule else (None, False)
+        if reason is None and line in rules.share_words:
+            reason = "share widget"
+        if reason is None and title is not None and _norm(line) == _norm(title):
+            reason = "repeated headline"
+        if reason is None and not in_body:
+            if title is None and _looks_like_title(line) and not _is_dateline(rules, line):
+                title = rules.title_suffix.sub("", line)
+                reason = "headline"
+            elif _is_prose(line) or _is_dateline(rules, line):
+                in_body = True
+            else:
+                reason = "page furniture before the body (section or navigation line)"
+        if reason is not None:
+            if credit and kept and raw.count("\n", kept[-1][1], start) == 1:
+                # A credit line glued to the line above ("...Autonomous Region.\nVCG Photo"): that is a caption.
+                remove(*kept.pop(), "photo caption (credit on the next line)")
+                in_body = bool(kept)
+            remove(start, end, reason)
+            continue
+        cut = _first_cut(rules, line)
+        if cut is not None:  # the story ends here: the rest of the page is another story or page furniture
+            at, reason = cut
+            body_end = start + len(line[:at].rstrip(_SPACE))
+            if body_end > start:
+                kept.append((start, body_end))
+            cut_start = start + at + (len(line[at:]) - len(line[at:].lstrip(_SPACE)))
+            remove(cut_start, len(raw.rstrip(_SPACE)), reason)
+            break
+        kept.append((start, end))
+
+    kept = _from_dateline(rules, raw, kept, remove)
+    pieces: list[Piece] = []
+    chunks: list[str] = []
+    offset = 0
+    for start, end in kept:
+        pieces.append(Piece(start=offset, raw_start=start, length=end - start))
+        chunks.append(raw[start:end])
+        offset += end - start + len(PARAGRAPH_SEP)
+    text = PARAGRAPH_SEP.join(chunks)
+
+    article = CleanArticle(
+        text=text,
+        pieces=pieces,
+        removed=_merge(removed, raw),
+        title=title,
+        published=published or (publication.isoformat() if publication else None),
+    )
+    article.dateline = read_dateline(chunks[0], article.publication_date(), language) if chunks else None
+    agency = agency or (article.dateline.agency if article.dateline else None)
+    article.publisher = detect_publisher(raw, rules.agencies.get(agency or "", agency), language)
+    if not text:
+        article.warnings.append("no article body found: every line was removed as boilerplate or the input is empty")
+    if published is None:
+        article.warnings.append(
+            "the page prints no publication date" + (": used the one supplied" if publication else "")
+        )
+    return article
+
+
+def _from_dateline(
+    rules: _Rules, raw: str, kept: list[tuple[int, int]], remove: Callable[[int, int, str], None]
+) -> list[tuple[int, int]]:
+    """A story opens with its dateline: kept lines before the first dateline paragraph are captions."""
+    first = next((i for i, (s, e) in enumerate(kept) if _is_dateline(rules, raw[s:e])), 0)
+    for start, end in kept[:first]:
+        remove(start, end, "before the dateline (photo captions)")
+    return kept[first:]
+
+
+def _is_dateline(rules: _Rules, line: str) -> bool:
+    return any(regex.match(line) for regex in rules.datelines)
+
+
+def _first_cut(rules: _Rules, line: str) -> tuple[int, str] | None:
+    """The earliest cut-from match in a line: ``(offset in line, reason)``."""
+    hits = [(m.start(), r.reason) for r in rules.cut_from if (m := r.regex.search(line))]
+    return min(hits) if hits else None
+
+
+def _merge(removed: list[Removed], raw: str) -> list[Removed]:
+    """Join neighbouring removals of the same reason separated only by white space."""
+    merged: list[Removed] = []
+    for item in removed:
+        if merged and merged[-1].reason == item.reason and not raw[merged[-1].end : item.start].strip(_SPACE):
+            last = merged[-1]
+            merged[-1] = Removed(
+                start=last.start, end=item.end, reason=last.reason, preview=raw[last.start : item.end][:_PREVIEW_CHARS]
+            )
+        else:
+            merged.append(item)
+    return merged

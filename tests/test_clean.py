@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import CORPUS, load_cases
+
+from xjextract.clean import clean_article
+
+CASES = load_cases("clean.json")
+
+
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
+def test_cleaning_case(case: dict[str, Any]) -> None:
+    raw = (CORPUS / case["file"]).read_text(encoding="utf-8") if "file" in case else case["raw"]
+    art = clean_article(raw)
+    for field in ("title", "publisher", "published"):
+        if field in case:
+            assert getattr(art, field) == case[field], field
+    if "dateline" in case:
+        got = art.dateline.model_dump(mode="json") if art.dateline else None
+        assert got == case["dateline"]
+    if "paragraphs" in case:
+        assert len(art.pieces) == case["paragraphs"], [art.text[s:e][:40] for s, e in art.paragraphs]
+    for kept in case["kept"]:
+        assert kept in art.text
+    for gone in case["gone"]:
+        assert gone not in art.text
+
+
+def test_every_raw_character_is_kept_removed_or_blank() -> None:
+    """The audit trail is complete: what is not kept is recorded as removed (white space aside)."""
+    for path in sorted(CORPUS.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        art = clean_article(raw)
+        covered = [False] * len(raw)
+        for p in art.pieces:
+            assert art.text[p.start : p.start + p.length] == raw[p.raw_start : p.raw_start + p.length]
+            for i in range(p.raw_start, p.raw_start + p.length):
+                covered[i] = True
+        for r in art.removed:
+            assert r.preview == raw[r.start : r.end][: len(r.preview)]
+            for i in range(r.start, r.end):
+                assert not covered[i], f"{path.name}: offset {i} both kept and removed"
+                covered[i] = True
+        missing = [i for i, c in enumerate(covered) if not c and not raw[i].isspace() and raw[i] != "\ufeff"]
+        assert not missing, f"{path.name}: {raw[missing[0]:missing[0] + 40]!r} neither kept nor removed"
+
+
+def test_no_body_means_a_warning_not_a_crash() -> None:
+    art = clean_article("Skip to Content Facebook Feature Image\n\nChina\n")
+    assert art.text == ""
+    assert any("no article body" in w for w in art.warnings)
+
+
+def test_supplied_publication_date_fills_only_a_missing_one() -> None:
+    from datetime import date
+
+    raw = "Trade up\n\nTrade in the region grew by 5 percent last year, officials said.\n"
+    assert clean_article(raw, date(2024, 3, 1)).published == "2024-03-01"
+    assert clean_article(raw).published is None
+    assert clean_article("Trade up\n\n2023-05-06\n\n" + raw.split("\n\n", 1)[1], date(2024, 3, 1)).published == "2023-05-06"
