@@ -1,0 +1,28 @@
+# Two entry points (see README): `make run` and `make test`. Both set up .venv first, and only when
+# pyproject.toml changed since the last install, so running them again is cheap and changes nothing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test setup bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/xjextract extract corpus -o out/corpus.jsonl
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/sentences.py
+
+clean:
+	rm -rf $(VENV) out build src/*.egg-info .pytest_cache
