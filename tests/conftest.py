@@ -36,3 +36,11 @@ def corpus_records() -> dict[str, tuple[str, Record]]:
         raw = read_article(path)
         out[path.stem] = (raw.text, extract_article(raw))
     return out
+
+
+@pytest.fixture(scope="session")
+def gold_files() -> dict[str, Any]:
+    """Every gold file, parsed."""
+    from xjextract.gold import load_gold
+
+    return {p.stem: load_gold(p) for p in sorted((ROOT / "gold").glob("*.json"))}

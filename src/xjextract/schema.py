@@ -10,6 +10,7 @@ These models are the single source of truth for the JSONL output, the gold files
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from typing import Annotated, Literal
 
@@ -150,6 +151,19 @@ class Record(_Model):
     periods: list[Period] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw-file offsets of ``text[start:end]`` (a span within one paragraph).
+
+        Raises:
+            ValueError: the span is not inside one paragraph.
+        """
+        index = bisect_right([p.start for p in self.pieces], start) - 1
+        if index >= 0:
+            piece = self.pieces[index]
+            if end <= piece.start + piece.length:
+                return piece.raw_start + start - piece.start, piece.raw_start + end - piece.start
+        raise ValueError(f"span {start}:{end} is not inside one paragraph of record {self.id!r}")
 
     @field_validator("published")
     @classmethod

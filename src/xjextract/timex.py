@@ -1,0 +1,50 @@
+"""TIMEX3 values from calendar stretches: one rule, used by the period stage and by the gold validator.
+
+The value is that of the coarsest unit that tiles ``first..last`` exactly (year > half > quarter > month >
+day); a stretch of several units is an ISO 8601 interval of its first and last unit.
+
+>>> timex_for(date(2024, 1, 1), date(2024, 6, 30)), timex_for(date(2024, 1, 1), date(2024, 9, 30))
+('2024-H1', '2024-Q1/2024-Q3')
+>>> timex_for(date(2023, 1, 1), date(2025, 12, 31)), timex_for(date(2024, 3, 1), date(2024, 7, 18))
+('2023/2025', '2024-03-01/2024-07-18')
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _units(first: date, last: date) -> tuple[str, str] | None:
+    """The first and last unit labels of the coarsest exact tiling, or None if only days tile it."""
+    if first.day != 1 or last != _month_end(last.year, last.month):
+        return None
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if first.month == 1 and last.month == 12:
+        return str(first.year), str(last.year)
+    # Halves and quarters only within one year: "2023-H2/2024-H1" is legal ISO but no one writes it.
+    if first.year == last.year:
+        if (first.month - 1) % 6 == 0 and months % 6 == 0:
+            return f"{first.year}-H{(first.month - 1) // 6 + 1}", f"{last.year}-H{(last.month - 1) // 6 + 1}"
+        if (first.month - 1) % 3 == 0 and months % 3 == 0:
+            return f"{first.year}-Q{(first.month - 1) // 3 + 1}", f"{last.year}-Q{(last.month - 1) // 3 + 1}"
+    return f"{first.year}-{first.month:02d}", f"{last.year}-{last.month:02d}"
+
+
+def timex_for(first: date, last: date) -> str:
+    """The TIMEX3 value (or ISO 8601 interval) of the inclusive stretch ``first..last``.
+
+    Raises:
+        ValueError: ``last`` is before ``first``.
+    """
+    if last < first:
+        raise ValueError(f"{last} is before {first}")
+    units = _units(first, last)
+    if units is None:
+        return first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+    start, end = units
+    return start if start == end else f"{start}/{end}"
