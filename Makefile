@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup bench clean
+.PHONY: run test setup bench eval baseline clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,14 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/xjextract gold check
+	$(BIN)/xjextract evaluate --gold gold --baseline tests/eval_baseline.json
+
+# Raise the evaluation floors to the current scores (refuses to lower one; see README).
+baseline: $(STAMP)
+	$(BIN)/xjextract evaluate --gold gold --baseline tests/eval_baseline.json --update-baseline
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/sentences.py

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .evaluate import evaluate, format_errors, format_table, gate, load_baseline, parse_floor, raise_floors
+from .gold import GoldError, check_gold_dir, draft_gold, dump_gold
 from .pipeline import ArticleError, RawArticle, decode_article, extract_article, read_article
 from .schema import Record, json_schema
 from .settings import Settings, load_settings
@@ -42,6 +44,28 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
     sub.add_parser("schema", help="print the JSON Schema of a record")
+
+    gold = sub.add_parser("gold", help="gold files: check them, or draft one for a new article")
+    gold_sub = gold.add_subparsers(dest="gold_command", required=True, metavar="ACTION")
+    check = gold_sub.add_parser("check", help="validate every gold file against its raw article")
+    check.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
+    check.add_argument("--corpus", type=Path, help="raw articles (default: the corpus folder beside the gold folder)")
+    draft = gold_sub.add_parser("draft", help="write a gold skeleton pre-filled from the pipeline, to correct by hand")
+    draft.add_argument("article", type=Path, help="the raw article (.txt)")
+    draft.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
+    draft.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    ev = sub.add_parser("evaluate", help="score predictions (or the pipeline itself) against gold files")
+    ev.add_argument("predictions", nargs="?", type=Path, help="JSONL records; without it the pipeline is run")
+    ev.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
+    ev.add_argument("--corpus", type=Path, help="raw articles (default: the corpus folder beside the gold folder)")
+    ev.add_argument("--errors", action="store_true", help="list false positives and negatives per article")
+    ev.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    ev.add_argument("--min-f1", action="append", default=[], metavar="KIND[@MODE]=X",
+                    help="exit 1 when micro F1 of KIND (mode strict, or exact for metadata/body) is below X")
+    ev.add_argument("--baseline", type=Path, help="floors file: exit 1 when any F1 is below its floor")
+    ev.add_argument("--update-baseline", action="store_true", help="raise the --baseline floors to the current F1")
+    ev.add_argument("--allow-lower", action="store_true", help="with --update-baseline: let floors go down")
     return parser
 
 
@@ -55,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "extract":
             return _extract(args)
+        if args.command == "gold":
+            return _gold_check(args) if args.gold_command == "check" else _gold_draft(args)
+        if args.command == "evaluate":
+            return _evaluate(args)
     except UsageError as exc:
         print(f"xjextract: error: {exc}", file=sys.stderr)
         return 2
@@ -101,6 +129,95 @@ def _extract(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if failures else 0
+
+
+def _corpus_dir(args: argparse.Namespace) -> Path:
+    corpus: Path = args.corpus or args.gold.resolve().parent / "corpus"
+    if not args.gold.is_dir():
+        raise UsageError(f"{args.gold}: no such gold folder")
+    if not corpus.is_dir():
+        raise UsageError(f"{corpus}: no such corpus folder (give --corpus)")
+    return corpus
+
+
+def _gold_check(args: argparse.Namespace) -> int:
+    problems = check_gold_dir(args.gold, _corpus_dir(args))
+    for path, found in problems.items():
+        for problem in found:
+            print(f"{path}: {problem}")
+    n = len(list(args.gold.glob("*.json")))
+    print(f"xjextract: {n} gold files checked, {len(problems)} with problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _gold_draft(args: argparse.Namespace) -> int:
+    if args.output and args.output.exists() and not args.force:
+        raise UsageError(f"{args.output}: exists; a gold file is hand-corrected work (use --force to overwrite)")
+    try:
+        record = extract_article(read_article(args.article), settings=Settings())
+    except ArticleError as exc:
+        print(f"xjextract: error: {exc}", file=sys.stderr)
+        return 1
+    text = dump_gold(draft_gold(record))
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"xjextract: draft written to {args.output}: correct every item by hand", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _read_predictions(path: Path) -> dict[str, Record]:
+    records: dict[str, Record] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read predictions: {exc}") from exc
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                record = Record.model_validate_json(line)
+            except ValueError as exc:
+                raise UsageError(f"{path}:{number}: not a valid record: {str(exc).splitlines()[0]}") from exc
+            records[record.id] = record
+    return records
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    corpus = _corpus_dir(args)
+    floors = [parse_floor(f) for f in args.min_f1] if args.min_f1 else []
+    if args.predictions:
+        records = _read_predictions(args.predictions)
+    else:
+        settings = Settings()
+        records = {}
+        for path in sorted(args.gold.glob("*.json")):
+            article = corpus / f"{path.stem}.txt"
+            if article.exists():
+                records[path.stem] = extract_article(read_article(article), settings=settings)
+    try:
+        evaluation = evaluate(args.gold, records, corpus)
+    except GoldError as exc:
+        raise UsageError(str(exc)) from exc
+    print(json.dumps(evaluation.as_dict(), indent=1) if args.json else format_table(evaluation))
+    if args.errors and not args.json:
+        print("\nErrors (value matching; FN = gold item missed, FP = predicted item not in gold):")
+        print(format_errors(evaluation))
+    for warning in evaluation.warnings:
+        print(f"xjextract: warning: {warning}", file=sys.stderr)
+    failed = [f"{k}@{m}: F1 {evaluation.f1(k, m) or 0:.3f} < {x}" for k, m, x in floors if (evaluation.f1(k, m) or 0) < x]
+    if args.baseline:
+        if args.update_baseline:
+            try:
+                for change in raise_floors(evaluation, args.baseline, args.allow_lower):
+                    print(f"xjextract: floor {change}", file=sys.stderr)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from exc
+        else:
+            failed += gate(evaluation, load_baseline(args.baseline))
+    for failure in failed:
+        print(f"xjextract: below floor: {failure}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _count(counts: dict[str, int], record: Record) -> None:

@@ -1,0 +1,234 @@
+"""The scorer on small hand-made cases whose right numbers were worked out by hand in advance."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from nervaluate import Evaluator
+
+from xjextract.evaluate import Counts, Evaluation, match_items, score_article, semeval_counts
+from xjextract.gold import GoldFile
+from xjextract.pipeline import extract_article
+from xjextract.schema import Conversion, Entity, Money, Period, Record
+
+RAW = "Xinjiang trade grows\n\nXinjiang traded with Kazakhstan and Kyrgyzstan.\n"
+# The body starts at raw offset 22; the record's text starts at 0.
+BODY = 22
+
+
+def ent(text: str, start: int, label: str, canonical: str | None = None) -> Entity:
+    return Entity(text=text, start=start, end=start + len(text), label=label, canonical=canonical)
+
+
+def gold_file(**items: Any) -> GoldFile:
+    meta = {"title": "Xinjiang trade grows", "publisher": None, "published": None, "dateline": None}
+    return GoldFile.model_validate({"id": "a", "metadata": meta, "body": [[BODY, len(RAW) - 1]], **items})
+
+
+def record_with(**items: Any) -> Record:
+    record = extract_article(RAW, "a")
+    return record.model_copy(update=items)
+
+
+GOLD_ENTITIES = [ent("Xinjiang", BODY + 0, "GPE", "Xinjiang"), ent("Kazakhstan", BODY + 21, "GPE", "Kazakhstan"),
+                 ent("Kyrgyzstan", BODY + 36, "GPE", "Kyrgyzstan")]
+# In record-text offsets: exact; overlapping with a wrong span; right span, wrong label; spurious.
+PRED_ENTITIES = [ent("Xinjiang", 0, "GPE", "Xinjiang"), ent("with Kazakhstan", 16, "GPE"),
+                 ent("Kyrgyzstan", 36, "ORG", "Kyrgyzstan"), ent("traded", 9, "ORG")]
+
+
+def scores(gold: GoldFile, record: Record | None) -> Evaluation:
+    evaluation = Evaluation()
+    score_article(evaluation, gold, RAW, record)
+    return evaluation
+
+
+@pytest.mark.parametrize(
+    ("mode", "tp", "fp", "fn"),
+    [
+        ("strict", 1, 3, 2),     # only Xinjiang is exact in offsets and label
+        ("partial", 2.5, 1.5, 0.5),  # labels ignored: 2 exact + half of the overlapping one
+        ("overlap", 2, 2, 1),    # Xinjiang and "with Kazakhstan"; Kyrgyzstan has the wrong label
+        ("value", 1, 3, 2),      # "with Kazakhstan" has no canonical name and its text is not the gold name
+    ],
+)
+def test_entity_modes(mode: str, tp: float, fp: float, fn: float) -> None:
+    evaluation = scores(gold_file(entities=GOLD_ENTITIES), record_with(entities=PRED_ENTITIES))
+    assert evaluation.scores[("entities", mode)].micro == Counts(tp, fp, fn)
+
+
+def test_entity_labels_scored_separately() -> None:
+    evaluation = scores(gold_file(entities=GOLD_ENTITIES), record_with(entities=PRED_ENTITIES))
+    assert evaluation.scores[("entities:GPE", "strict")].micro == Counts(1, 1, 2)
+    assert evaluation.scores[("entities:ORG", "strict")].micro == Counts(0, 2, 0)
+
+
+def test_precision_recall_f1_values() -> None:
+    c = Counts(tp=1, fp=3, fn=2)
+    assert (c.precision, c.recall, c.f1) == (0.25, 1 / 3, 2 / 7)
+    assert Counts().f1 is None and Counts(fn=2).precision is None and Counts(fn=2).f1 == 0
+
+
+def money(text: str, start: int, amount: float, currency: str) -> Money:
+    return Money(text=text, start=start, end=start + len(text), amount=amount, currency=currency)
+
+
+RAW_MONEY = "Trade\n\nIt reached 200 billion yuan (about 27.56 billion U.S. dollars) in 2024.\n"
+
+
+@pytest.mark.parametrize(
+    ("pred_amount", "pred_currency", "value_tp"),
+    [(27.56e9, "USD", 1), (27.6e9, "USD", 1), (28e9, "USD", 0), (27.56e9, "CNY", 0)],
+    ids=["exact", "within 0.5%", "1.6% off", "wrong currency"],
+)
+def test_money_value_mode(pred_amount: float, pred_currency: str, value_tp: int) -> None:
+    body = RAW_MONEY.index("It")
+    gold = GoldFile.model_validate({
+        "id": "m", "metadata": {"title": "Trade", "publisher": None, "published": None, "dateline": None},
+        "body": [[body, len(RAW_MONEY) - 1]],
+        "money": [money("27.56 billion U.S. dollars", RAW_MONEY.index("27.56"), 27.56e9, "USD")]})
+    record = extract_article(RAW_MONEY, "m")
+    start = record.text.index("27.56")
+    record = record.model_copy(update={"money": [money("27.56 billion U.S. dollars", start, pred_amount, pred_currency)]})
+    evaluation = Evaluation()
+    score_article(evaluation, gold, RAW_MONEY, record)
+    assert evaluation.scores[("money", "strict")].micro == Counts(1, 0, 0)
+    assert evaluation.scores[("money", "value")].micro == Counts(value_tp, 1 - value_tp, 1 - value_tp)
+
+
+def test_conversions_need_both_ends_matched() -> None:
+    g_yuan = money("200 billion yuan", RAW_MONEY.index("200"), 2e11, "CNY")
+    g_usd = money("27.56 billion U.S. dollars", RAW_MONEY.index("27.56"), 27.56e9, "USD")
+    gold = GoldFile.model_validate({
+        "id": "m", "metadata": {"title": "Trade", "publisher": None, "published": None, "dateline": None},
+        "body": [[RAW_MONEY.index("It"), len(RAW_MONEY) - 1]], "money": [g_yuan, g_usd],
+        "conversions": [{"source": 0, "target": 1}]})
+    record = extract_article(RAW_MONEY, "m")
+    shift = RAW_MONEY.index("It")
+    items = [g.model_copy(update={"start": g.start - shift, "end": g.end - shift}) for g in (g_yuan, g_usd)]
+    right = record.model_copy(update={"money": items, "conversions": [Conversion(source=0, target=1)]})
+    reversed_ = record.model_copy(update={"money": items, "conversions": [Conversion(source=1, target=0)]})
+    for rec, expected in ((right, Counts(1, 0, 0)), (reversed_, Counts(0, 1, 1))):
+        evaluation = Evaluation()
+        score_article(evaluation, gold, RAW_MONEY, rec)
+        assert evaluation.scores[("conversions", "strict")].micro == expected
+
+
+def test_periods_value_mode_compares_days() -> None:
+    raw = "Trade\n\nTrade grew in the first half of 2024.\n"
+    span = "first half of 2024"
+    g = Period(text=span, start=raw.index(span), end=raw.index(span) + len(span), first_day=date(2024, 1, 1),
+               last_day=date(2024, 6, 30), timex="2024-H1", relative=False)
+    gold = GoldFile.model_validate({"id": "p", "metadata": {"title": "Trade", "publisher": None, "published": None,
+                                    "dateline": None}, "body": [[raw.index("Trade grew"), len(raw) - 1]], "periods": [g]})
+    record = extract_article(raw, "p")
+    start = record.text.index(span)
+    wrong = g.model_copy(update={"start": start, "end": start + len(span), "last_day": date(2024, 6, 29), "timex": None})
+    evaluation = Evaluation()
+    score_article(evaluation, gold, raw, record.model_copy(update={"periods": [wrong]}))
+    assert evaluation.scores[("periods", "strict")].micro == Counts(1, 0, 0)
+    assert evaluation.scores[("periods", "value")].micro == Counts(0, 1, 1)
+
+
+def test_boilerplate_kept_and_metadata_wrong() -> None:
+    record = extract_article(RAW, "a")
+    gold = gold_file()
+    # Gold says the title is different and the body is only "Xinjiang traded with Kazakhstan"
+    gold = gold.model_copy(update={"body": [(BODY, BODY + 31)],
+                                   "metadata": gold.metadata.model_copy(update={"title": "Other"})})
+    evaluation = scores(gold, record)
+    kept_extra = len("and Kyrgyzstan.".replace(" ", ""))
+    assert evaluation.scores[("body", "exact")].micro == Counts(len("XinjiangtradedwithKazakhstan"), kept_extra, 0)
+    assert evaluation.scores[("boilerplate", "exact")].micro == Counts(len("Xinjiangtradegrows"), 0, kept_extra)
+    assert evaluation.scores[("metadata:title", "exact")].micro == Counts(0, 1, 1)
+
+
+def test_missing_prediction_counts_as_nothing_predicted() -> None:
+    evaluation = scores(gold_file(entities=GOLD_ENTITIES), None)
+    assert evaluation.scores[("entities", "strict")].micro == Counts(0, 0, 3)
+    assert evaluation.scores[("body", "exact")].micro.tp == 0
+
+
+def test_micro_and_macro_differ_as_expected() -> None:
+    evaluation = Evaluation()
+    evaluation.add("money", "strict", Counts(1, 0, 0))   # article A: F1 1
+    evaluation.add("money", "strict", Counts(0, 0, 3))   # article B: F1 0
+    evaluation.add("money", "strict", Counts(0, 0, 0))   # article C: nothing on either side, not averaged
+    score = evaluation.scores[("money", "strict")]
+    assert score.micro.f1 == pytest.approx(0.4)
+    assert score.macro_f1 == pytest.approx(0.5)
+
+
+# --- equality with nervaluate on entity spans -------------------------------------------------------------
+
+
+def nervaluate_overall(gold: list[list[tuple[int, int, str]]], pred: list[list[tuple[int, int, str]]]) -> dict[str, Any]:
+    def as_dicts(docs: list[list[tuple[int, int, str]]]) -> list[list[dict[str, Any]]]:
+        return [[{"label": l, "start": s, "end": e - 1} for s, e, l in doc] for doc in docs]  # inclusive ends
+
+    labels = sorted({l for docs in (gold, pred) for doc in docs for _, _, l in doc}) or ["GPE"]
+    return Evaluator(as_dicts(gold), as_dicts(pred), tags=labels, loader="dict").evaluate()["overall"]
+
+
+def ours(gold: list[list[tuple[int, int, str]]], pred: list[list[tuple[int, int, str]]], scheme: str) -> Counts:
+    total = Counts()
+    for g, p in zip(gold, pred):
+        total += semeval_counts(g, p, scheme)[0]
+    return total
+
+
+SPANS = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(1, 6), st.sampled_from(["GPE", "ORG", "PERSON"])).map(
+        lambda t: (t[0], t[0] + t[1], t[2])
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(SPANS, SPANS), min_size=1, max_size=4))
+def test_strict_and_partial_equal_nervaluate(docs: list[tuple[list[Any], list[Any]]]) -> None:
+    gold = [g for g, _ in docs]
+    pred = [p for _, p in docs]
+    theirs = nervaluate_overall(gold, pred)
+    for scheme in ("strict", "partial"):
+        mine = ours(gold, pred, scheme)
+        assert (mine.precision or 0.0) == pytest.approx(theirs[scheme].precision)
+        assert (mine.recall or 0.0) == pytest.approx(theirs[scheme].recall)
+        assert (mine.f1 or 0.0) == pytest.approx(theirs[scheme].f1)
+
+
+def test_equal_to_nervaluate_on_the_gold_corpus_with_perturbed_predictions(gold_files: dict[str, GoldFile]) -> None:
+    rng = random.Random(7)
+    gold, pred = [], []
+    for g in gold_files.values():
+        spans = [(e.start, e.end, e.label) for e in g.entities]
+        perturbed = []
+        for s, e, label in spans:
+            roll = rng.random()
+            if roll < 0.15:
+                continue  # missed
+            if roll < 0.3:
+                s = s + 1 if e - s > 2 else s  # partial boundary
+            elif roll < 0.4:
+                label = "ORG" if label != "ORG" else "GPE"  # wrong label
+            perturbed.append((s, e, label))
+        perturbed += [(10 * i, 10 * i + 3, "PERSON") for i in range(rng.randint(0, 2))]  # spurious
+        gold.append(spans)
+        pred.append(sorted(perturbed))
+    theirs = nervaluate_overall(gold, pred)
+    for scheme in ("strict", "partial"):
+        mine = ours(gold, pred, scheme)
+        assert (mine.precision, mine.recall, mine.f1) == pytest.approx(
+            (theirs[scheme].precision, theirs[scheme].recall, theirs[scheme].f1))
+
+
+def test_match_items_strict_ignores_label_for_non_entities() -> None:
+    a = money("5 yuan", 0, 5, "CNY")
+    counts, pairs = match_items([a], [a.model_copy(update={"currency": "USD"})], "strict")
+    assert counts == Counts(1, 0, 0) and pairs == {0: 0}
