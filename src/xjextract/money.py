@@ -1,0 +1,218 @@
+"""Monetary amounts and the conversions an article states, by rules over a lexicon in ``data/<lang>/money.json``.
+
+Forms: a currency symbol or code before the number ("US$11.58 billion", "RMB 5 million", "USD 27.56 billion"),
+a currency name or code after it ("200 billion yuan", "5 million RMB", "2.4 billion som"), written numbers
+before a scale word ("two billion yuan"), ranges ("4 to 5 million yuan") and shared units ("280 million and
+220 million U.S. dollars") that give the first number the second one's currency, and bare amounts with a
+scale word ("reached 2.02 trillion,") that take the one currency of their sentence (or of the nearest
+sentence before that names an amount), with a warning.
+Qualifiers ("about", "more than", ...) go in ``qualifier``, outside the span. Prices per unit are not money.
+
+>>> found = extract_money("It reached 200 billion yuan (about 27.56 billion U.S. dollars).", [(0, 63)])
+>>> [(m.text, m.amount, m.currency, m.qualifier) for m in found.money]
+[('200 billion yuan', 200000000000.0, 'CNY', None), ('27.56 billion U.S. dollars', 27560000000.0, 'USD', 'about')]
+>>> [(c.source, c.target, round(c.implied_rate, 4)) for c in found.conversions]
+[(0, 1, 7.2569)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+from .resources import load_json
+from .schema import Conversion, Money
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: Four-digit numbers in this range without a scale word are years, never the first number of a range.
+_YEARS = range(1900, 2101)
+
+
+def _alternation(forms: list[str]) -> str:
+    """A regex alternation, longest form first; all-capital forms match case-sensitively."""
+    parts = []
+    for form in sorted(set(forms), key=len, reverse=True):
+        escaped = re.escape(form)
+        parts.append(escaped if form.isupper() or not any(c.isalpha() for c in form) else f"(?i:{escaped})")
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    prefixed: re.Pattern[str]
+    suffixed: re.Pattern[str]
+    bare: re.Pattern[str]
+    before_range: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    per_unit: re.Pattern[str]
+    links: tuple[re.Pattern[str], ...]
+    before: dict[str, str]
+    after: dict[str, str]
+    scales: dict[str, int]
+    words: dict[str, int]
+    not_qualifier_after: dict[str, frozenset[str]]
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon:
+    """Compile the money lexicon of one language once."""
+    data = load_json("money.json", language)
+    vocab = load_json("vocabulary.json", language)
+    before = {form: code for code, forms in data["currencies"].items() for form in forms.get("before", [])}
+    after = {form.casefold(): code for code, forms in data["currencies"].items() for form in forms.get("after", [])}
+    after_raw = [form for forms in data["currencies"].values() for form in forms.get("after", [])]
+    scales = {k.casefold(): int(v) for k, v in data["scales"].items()}
+    words = {k.casefold(): int(v) for k, v in data["number_words"].items()}
+    scale = f"(?i:{'|'.join(sorted(scales, key=len, reverse=True))})(?![\\w])"
+    word_number = f"(?i:{'|'.join(sorted((w for w in words if w != 'a'), key=len, reverse=True))})(?=\\s+{scale})"
+    number = f"(?:{_NUMBER}|{word_number})"
+    return _Lexicon(
+        prefixed=re.compile(
+            rf"(?<![\w$])(?P<cur>{_alternation(list(before))})\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>{scale}))?(?![\w%])"
+        ),
+        suffixed=re.compile(
+            rf"(?<![\w.,$])(?P<num>{number})(?:\s?(?P<scale>{scale}))?\s+(?P<cur>{_alternation(after_raw)})(?![\w$])"
+        ),
+        bare=re.compile(
+            rf"(?<![\w.,$])(?P<num>{number})\s?(?P<scale>{scale})(?=\s*(?:[{re.escape(data['inherit_before'])}]|$))"
+        ),
+        before_range=re.compile(
+            rf"(?<![\w.,$])(?P<num>{number})(?:\s?(?P<scale>{scale}))?\s*(?:to|-|–|and)\s*$"
+        ),
+        qualifier=re.compile(rf"(?i:(?<![\w])(?P<q>{'|'.join(sorted(vocab['qualifiers'], key=len, reverse=True))})\s+)$"),
+        per_unit=re.compile(rf"\s*(?:per|a|an|each|/)\s*(?:{_alternation(data['per_unit'])})(?![\w])"),
+        links=tuple(re.compile(link + "$") for link in data["conversion_links"]),
+        before=before,
+        after=after,
+        scales=scales,
+        words=words,
+        not_qualifier_after={k: frozenset(v) for k, v in data["not_qualifier_after"].items()},
+    )
+
+
+@dataclass
+class MoneyResult:
+    """What :func:`extract_money` returns."""
+
+    money: list[Money] = field(default_factory=list)
+    conversions: list[Conversion] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _value(number: str, scale: str | None, lex: _Lexicon) -> float:
+    """The amount in units, computed in decimal so that 27.56 billion is exactly 27560000000."""
+    key = number.casefold()
+    base = Decimal(lex.words[key]) if key in lex.words else Decimal(number.replace(",", ""))
+    return float(base * (lex.scales[scale.casefold()] if scale else 1))
+
+
+def _qualifier(text: str, start: int, lex: _Lexicon) -> tuple[str | None, int]:
+    """The qualifier right before ``start`` (lower-cased) and where it starts."""
+    match = lex.qualifier.search(text, max(0, start - 30), start)
+    if not match:
+        return None, start
+    word = match.group("q").lower()
+    before = text[max(0, match.start() - 20) : match.start()].split()
+    if before and before[-1].lower() in lex.not_qualifier_after.get(word, ()):
+        return None, start
+    return word, match.start()
+
+
+def _item(text: str, start: int, end: int, amount: float, currency: str, lex: _Lexicon) -> Money:
+    qualifier, _ = _qualifier(text, start, lex)
+    return Money(text=text[start:end], start=start, end=end, amount=amount, currency=currency, qualifier=qualifier)
+
+
+def extract_money(text: str, sentences: list[tuple[int, int]], language: str = "en") -> MoneyResult:
+    """Every monetary amount of ``text``, and the conversions stated between them.
+
+    Args:
+        text: the cleaned article body.
+        sentences: ``(start, end)`` of each sentence; amounts and conversions never cross them.
+        language: the data folder of the lexicon.
+
+    Returns:
+        Money items in text order (``usd`` not yet filled: see :mod:`xjextract.fx`), conversions with
+        ``implied_rate``, and warnings for currencies inferred from context.
+    """
+    lex = _lexicon(language)
+    result = MoneyResult()
+    context: set[str] = set()  # the currencies of the last sentence that named an amount
+    for s_start, s_end in sentences:
+        found: list[Money] = []
+        for match in lex.prefixed.finditer(text, s_start, s_end):
+            currency = lex.before[match.group("cur")]
+            found.append(_item(text, match.start(), match.end(), _value(match["num"], match["scale"], lex), currency, lex))
+        for match in lex.suffixed.finditer(text, s_start, s_end):
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            currency = lex.after[match.group("cur").casefold()]
+            found.append(_item(text, match.start(), match.end(), _value(match["num"], match["scale"], lex), currency, lex))
+        found = [m for m in found if not lex.per_unit.match(text, m.end, s_end)]
+        found = sorted(found + _ranges(text, found, s_start, lex), key=lambda m: m.start)
+        # The currencies the sentence reports in: a stated equivalent ("(about 27.56 billion U.S. dollars)")
+        # does not count. A sentence that names none takes those of the last sentence that did.
+        targets = {j for _, j in _conversion_pairs(text, found, lex)}
+        reported = {m.currency for k, m in enumerate(found) if k not in targets} or context
+        context = reported
+        found = sorted(found + _inherited(text, found, reported, s_start, s_end, lex, result.warnings),
+                       key=lambda m: m.start)
+        offset = len(result.money)
+        result.conversions += [
+            Conversion(source=offset + i, target=offset + j, implied_rate=found[i].amount / found[j].amount)
+            for i, j in _conversion_pairs(text, found, lex)
+        ]
+        result.money += found
+    return result
+
+
+def _ranges(text: str, found: list[Money], s_start: int, lex: _Lexicon) -> list[Money]:
+    """First numbers of ranges and shared units: "4 to 5 million yuan", "280 million and 220 million dollars"."""
+    extra = []
+    for money in found:
+        _, head = _qualifier(text, money.start, lex)
+        match = lex.before_range.search(text, s_start, head)
+        if not match or any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        number, scale = match["num"], match["scale"]
+        if scale is None and number.isdigit() and int(number) in _YEARS:
+            continue
+        if scale is None:  # "4 to 5 million yuan": the range shares the second number's scale word
+            scale = next((w for w in money.text.split() if w.casefold() in lex.scales), None)
+        end = match.end("scale") if match["scale"] else match.end("num")
+        extra.append(_item(text, match.start("num"), end, _value(number, scale, lex), money.currency, lex))
+    return extra
+
+
+def _inherited(
+    text: str, found: list[Money], currencies: set[str], s_start: int, s_end: int, lex: _Lexicon,
+    warnings: list[str],
+) -> list[Money]:
+    """Bare amounts with a scale word that take the one currency of their sentence (or, when it names none,
+    of the nearest sentence before it that names an amount)."""
+    if len(currencies) != 1:
+        return []
+    (currency,) = currencies
+    extra = []
+    for match in lex.bare.finditer(text, s_start, s_end):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        extra.append(_item(text, match.start(), match.end(), _value(match["num"], match["scale"], lex), currency, lex))
+        warnings.append(f"currency of {match.group(0)!r} ({currency}) taken from its context")
+    return extra
+
+
+def _conversion_pairs(text: str, found: list[Money], lex: _Lexicon) -> list[tuple[int, int]]:
+    """Neighbouring amounts in different currencies joined like "X (about Y)" or "X, or Y,"."""
+    pairs = []
+    for i in range(len(found) - 1):
+        first, second = found[i], found[i + 1]
+        if first.currency == second.currency:
+            continue
+        _, head = _qualifier(text, second.start, lex)
+        between = text[first.end : head]
+        if any(link.match(between) for link in lex.links):
+            pairs.append((i, i + 1))
+    return pairs
