@@ -97,11 +97,17 @@ class Money(Span):
 
 
 class Conversion(_Model):
+    """A conversion the article states: ``money[source]`` is said to equal ``money[target]``."""
+
     source: NonNegInt
     target: NonNegInt
-    implied_rate: float | None = None
-    reference_rate: float | None = None
-    deviation: float | None = None
+    implied_rate: float | None = Field(default=None, description="source amount / target amount")
+    reference_rate: float | None = Field(default=None, description="source units per target unit (ECB)")
+    deviation: float | None = Field(default=None, description="implied / reference - 1")
+    reference_date: date | None = Field(default=None, description="the date of the reference rate that fits best")
+    reference_basis: Literal["publication", "period_end"] | None = Field(
+        default=None, description="why that date: the publication date, or the end of a period in the sentence"
+    )
 
 
 class Percentage(Span):
