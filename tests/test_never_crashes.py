@@ -34,3 +34,16 @@ def test_extract_article_never_crashes(lines: list[str]) -> None:
     record = extract_article("\n".join(lines))
     for s in record.sentences:
         assert 0 <= s.start <= s.end <= len(record.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789,. $yuanRMBUSbilontr()%-kmtes\n")), max_size=60))
+def test_money_and_quantities_never_crash(text: str) -> None:
+    from xjextract.money import extract_money
+    from xjextract.quantities import extract_quantities
+
+    found = extract_money(text, [(0, len(text))])
+    for item in [*found.money, *extract_quantities(text)]:
+        assert text[item.start : item.end] == item.text
+    for conv in found.conversions:
+        assert conv.source < conv.target < len(found.money)

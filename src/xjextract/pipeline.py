@@ -14,6 +14,9 @@ from datetime import date
 from pathlib import Path
 
 from .clean import clean_article
+from .fx import apply_reference_rates
+from .money import extract_money
+from .quantities import extract_quantities
 from .schema import Record, Source
 from .segment import segment_sentences
 from .settings import Settings
@@ -89,8 +92,16 @@ def extract_article(
 
     # 1. boilerplate and page metadata
     article = clean_article(raw.text, publication, settings.language)
+    text = article.text
     # 2. sentences, paragraph by paragraph
-    sentences = segment_sentences(article.text, article.paragraphs, settings.language)
+    sentences = segment_sentences(text, article.paragraphs, settings.language)
+    sentence_spans = [(s.start, s.end) for s in sentences]
+    # 3. money and the conversions the article states
+    found = extract_money(text, sentence_spans, settings.language)
+    # 4. non-monetary quantities (never inside an amount)
+    quantities = extract_quantities(text, [(m.start, m.end) for m in found.money], settings.language)
+    # 5. reference exchange rates: usd on every amount, each stated conversion checked
+    fx = apply_reference_rates(found.money, found.conversions, article.publication_date(), [], sentence_spans)
 
     return Record(
         id=raw.id,
@@ -99,9 +110,12 @@ def extract_article(
         title=article.title,
         published=article.published,
         dateline=article.dateline,
-        text=article.text,
+        text=text,
         pieces=article.pieces,
         removed=article.removed,
         sentences=sentences,
-        warnings=article.warnings,
+        money=fx.money,
+        conversions=fx.conversions,
+        quantities=quantities,
+        warnings=article.warnings + found.warnings + fx.warnings,
     )

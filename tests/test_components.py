@@ -1,0 +1,41 @@
+"""spaCy registrations: names pinned, usable on a blank pipeline, found through the entry points."""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib.metadata import entry_points
+
+import spacy
+
+import xjextract.components  # noqa: F401  (registers the factories)
+
+FACTORIES = {"xj_money": "xjextract.components:make_money", "xj_quantities": "xjextract.components:make_quantities"}
+
+
+def test_factory_names_are_pinned_and_advertised() -> None:
+    advertised = {ep.name: ep.value for ep in entry_points(group="spacy_factories") if ep.value.startswith("xjextract")}
+    assert advertised == FACTORIES
+    for name in FACTORIES:
+        assert name in spacy.registry.factories
+
+
+def test_money_and_quantities_on_a_blank_pipeline() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("xj_money")
+    nlp.add_pipe("xj_quantities")
+    doc = nlp.make_doc("Trade reached 200 billion yuan (about 27.56 billion U.S. dollars).\n\nIt moved 4,300 tonnes.")
+    doc._.xj_published = date(2024, 7, 18)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [m.text for m in doc._.xj_money] == ["200 billion yuan", "27.56 billion U.S. dollars"]
+    assert doc._.xj_money[0].usd is not None and len(doc._.xj_conversions) == 1
+    assert [(s.text, s.label_) for s in doc.spans["xj_quantities"]] == [("4,300 tonnes", "tonne")]
+
+
+def test_sentences_set_by_an_earlier_component_are_used() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("xj_money")
+    doc = nlp("Exports reached 5 billion yuan. Imports reached 2 billion.")
+    assert [m.currency for m in doc._.xj_money] == ["CNY", "CNY"]
+    assert doc._.xj_money[1].text == "2 billion"
