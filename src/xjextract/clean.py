@@ -103,6 +103,8 @@ class CleanArticle:
     publisher: str | None = None
     published: str | None = None
     dateline: Dateline | None = None
+    #: Where the dateline opening ("URUMQI, Feb. 2 (Xinhua) --") ends in ``text``; 0 without one.
+    dateline_end: int = 0
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -329,6 +331,8 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
         published=published or (publication.isoformat() if publication else None),
     )
     article.dateline = read_dateline(chunks[0], article.publication_date(), language) if chunks else None
+    if article.dateline:
+        article.dateline_end = next(m.end() for r in rules.datelines if (m := r.match(chunks[0])))
     agency = agency or (article.dateline.agency if article.dateline else None)
     article.publisher = detect_publisher(raw, rules.agencies.get(agency or "", agency), language)
     if not text:

@@ -1,0 +1,351 @@
+"""Time periods normalized to calendar dates, resolved against the publication date.
+
+Phrases are found by the patterns of ``data/<lang>/periods.json``; this module turns each kind into dates.
+How a period without a year is resolved (gold/README.md has the full guidelines):
+
+- news reports the past: the latest such period that has started by the publication date ("in August" in a
+  February article is last August), unless the sentence speaks of the future ("will ... in March"), then
+  the first one that has not ended (a weekday is always the most recent, unless "next Friday");
+- an unfinished period in a sentence about the past takes the year of the nearest earlier explicit year
+  of the article when that year is before the publication year (an article of January 2025 on 2024 says
+  "in the first half of the year" of 2024);
+- "last year", "this year" are relative to the publication date; "the same period last year" is the
+  period named just before, a year back; a weekday is the most recent such day on or before publication;
+- without a publication date, a period that needs one gets no dates and a warning.
+
+>>> [(p.text, p.timex, p.relative) for p in extract_periods(
+...     "Trade grew in the first half of 2024, up 8 percent over the same period last year.", date(2024, 7, 18)
+... ).periods]
+[('first half of 2024', '2024-H1', False), ('same period last year', '2023-H1', True)]
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+
+from .resources import load_json
+from .schema import Period
+from .timex import timex_for
+
+_YEAR = r"(?:19|20)\d{2}"
+#: Kinds whose explicit year sets the article's reporting frame ("in 2024", "first half of 2024"); a month or
+#: a date with a year ("launched in November 2023") dates an event and does not.
+_FRAME_KINDS = frozenset({"year", "half", "quarter", "first_months", "first_quarters", "month_range"})
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    kind: str
+    regex: re.Pattern[str]
+    needs_prefix: bool
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    patterns: tuple[_Pattern, ...]
+    months: dict[str, int]
+    ordinals: dict[str, int]
+    numbers: dict[str, int]
+    weekdays: dict[str, int]
+    future: re.Pattern[str]
+    may_needs: re.Pattern[str]
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon:
+    """Expand the placeholders of the period patterns and compile them once."""
+    data = load_json("periods.json", language)
+    months: dict[str, int] = data["months"]
+    full = [m.capitalize() for m in months if len(m) > 4 or m in ("may", "june", "july")]
+    abbreviations = [m.capitalize() for m in months if m.capitalize() not in full]
+    month = "(?<![A-Za-z])(?:" + "|".join(sorted(full, key=len, reverse=True)) + "|" + "|".join(
+        rf"{a}\.?" for a in sorted(abbreviations, key=len, reverse=True)) + ")(?![a-z])"
+    numbers = "|".join(sorted(data["numbers"], key=len, reverse=True))
+    fills = {
+        "{MONTH}": month,
+        "{FULLMONTH}": "(?<![A-Za-z])(?:" + "|".join(sorted(full, key=len, reverse=True)) + ")(?![a-z])",
+        "{YEAR}": _YEAR,
+        "{ORD}": "|".join(sorted(list(data["ordinals"]) + [o.capitalize() for o in data["ordinals"]], key=len, reverse=True)),
+        "{NUM}": rf"\d{{1,2}}|{numbers}",
+        "{WEEKDAY}": "|".join(w.capitalize() for w in data["weekdays"]),
+        "{OFYEAR}": rf"(?:\s+of\s+(?:(?P<year>{_YEAR})|(?P<rel>this|last|the|next) year))?",
+    }
+    prefix = r"(?:(?P<end>[Ee]nd of\s+)|(?P<since>[Ss]ince\s+))"
+    patterns = []
+    for spec in data["patterns"]:
+        core = spec["pattern"]
+        for key, value in fills.items():
+            core = core.replace(key, value)
+        needs = bool(spec.get("needs_prefix", False))
+        patterns.append(_Pattern(spec["kind"], re.compile(f"{prefix}{'' if needs else '?'}(?:{core})"), needs))
+    future = "|".join(re.escape(w) for w in sorted(data["future_markers"], key=len, reverse=True))
+    return _Lexicon(
+        patterns=tuple(patterns),
+        months=months,
+        ordinals=data["ordinals"],
+        numbers=data["numbers"],
+        weekdays=data["weekdays"],
+        future=re.compile(rf"(?i:(?<![\w])(?:{future})(?![\w]))"),
+        may_needs=re.compile(rf"(?i:{data['may_needs']})"),
+    )
+
+
+@dataclass
+class PeriodResult:
+    periods: list[Period] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    """What a resolver may look at: the publication date, the article so far, the sentence."""
+
+    publication: date | None
+    future: bool
+    frame_year: int | None
+    previous: list[Period]
+    text: str
+    start: int
+
+
+class _NeedsPublication(Exception):
+    """The period cannot be resolved without a publication date."""
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _months(year: int, first: int, last: int) -> tuple[date, date]:
+    return date(year, first, 1), _month_end(year, last)
+
+
+def _shift_year(day: date, years: int) -> date:
+    """The same day ``years`` later; a month end stays a month end (Feb 29 -> Feb 28)."""
+    if day == _month_end(day.year, day.month):
+        return _month_end(day.year + years, day.month)
+    return day.replace(year=day.year + years)
+
+
+def _choose(ctx: _Context, make: Any) -> tuple[date, date, bool]:
+    """Resolve a year-less period ``make(year) -> (first, last)`` against the publication date."""
+    if ctx.publication is None:
+        raise _NeedsPublication
+    pub = ctx.publication
+    if ctx.future:
+        for year in (pub.year, pub.year + 1):
+            first, last = make(year)
+            if last >= pub:
+                return first, last, True
+    year = pub.year if make(pub.year)[0] <= pub else pub.year - 1
+    first, last = make(year)
+    if last > pub and ctx.frame_year is not None and ctx.frame_year < pub.year:
+        first, last = make(ctx.frame_year)
+    return first, last, True
+
+
+def _with_year(groups: dict[str, str | None], ctx: _Context, make: Any) -> tuple[date, date, bool]:
+    """A period written with an explicit year, a relative one ("of last year") or none ("of the year")."""
+    if groups.get("year"):
+        first, last = make(int(groups["year"]))  # type: ignore[arg-type]
+        return first, last, False
+    rel = (groups.get("rel") or "").lower()
+    if rel in ("last", "this", "next", "previous"):
+        if ctx.publication is None:
+            raise _NeedsPublication
+        offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[rel]
+        first, last = make(ctx.publication.year + offset)
+        return first, last, True
+    return _choose(ctx, make)
+
+
+def _resolve(kind: str, groups: dict[str, str | None], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
+    """First day, last day and whether the context was needed, for one matched phrase."""
+    month = lex.months.get((groups.get("m1") or "").lower().rstrip("."), 0)
+    if kind == "year":
+        year = int(groups["year"])  # type: ignore[arg-type]
+        return date(year, 1, 1), date(year, 12, 31), False
+    if kind == "year_range":
+        first_year, second = int(groups["year"]), groups["year2"] or ""  # type: ignore[arg-type]
+        last_year = int(second) if len(second) == 4 else first_year // 100 * 100 + int(second)
+        if last_year <= first_year:
+            raise ValueError("not a year range")
+        return date(first_year, 1, 1), date(last_year, 12, 31), False
+    if kind == "month":
+        if groups.get("year") or groups.get("rel"):
+            return _with_year(groups, ctx, lambda y: _months(y, month, month))
+        return _choose(ctx, lambda y: _months(y, month, month))
+    if kind == "month_range":
+        last_month = lex.months[(groups["m2"] or "").lower().rstrip(".")]
+        if last_month == month:
+            raise ValueError("not a month range")
+        if last_month < month:  # "December to March": into the next year
+            return _with_year(groups, ctx, lambda y: (date(y, month, 1), _month_end(y + 1, last_month)))
+        return _with_year(groups, ctx, lambda y: _months(y, month, last_month))
+    if kind == "date":
+        return _date(groups, ctx, month)
+    if kind == "quarter":
+        q = int(groups["q"]) if groups.get("q") else lex.ordinals[(groups["ord"] or "").lower()]
+        return _with_year(groups, ctx, lambda y: _months(y, 3 * q - 2, 3 * q))
+    if kind == "first_quarters":
+        n = lex.numbers.get(groups["n"] or "", 0) or int(groups["n"])  # type: ignore[arg-type]
+        return _with_year(groups, ctx, lambda y: _months(y, 1, 3 * n))
+    if kind == "half":
+        h = int(groups["h"]) if groups.get("h") else lex.ordinals[(groups["ord"] or "").lower()]
+        return _with_year(groups, ctx, lambda y: _months(y, 6 * h - 5, 6 * h))
+    if kind == "first_months":
+        n = lex.numbers.get((groups["n"] or "").lower(), 0) or int(groups["n"])  # type: ignore[arg-type]
+        if not 1 <= n <= 12:
+            raise ValueError("not a number of months")
+        return _with_year(groups, ctx, lambda y: _months(y, 1, n))
+    if kind == "new_year_month":
+        return _with_year({"rel": "this"}, ctx, lambda y: _months(y, 1, 1))
+    if kind in ("relative_year", "the_year"):
+        if kind == "the_year":
+            return _choose(ctx, lambda y: (date(y, 1, 1), date(y, 12, 31)))
+        return _with_year(groups, ctx, lambda y: (date(y, 1, 1), date(y, 12, 31)))
+    if kind == "relative_month":
+        if ctx.publication is None:
+            raise _NeedsPublication
+        offset = {"last": -1, "this": 0, "next": 1}[(groups["rel"] or "").lower()]
+        index = ctx.publication.year * 12 + ctx.publication.month - 1 + offset
+        return (*_months(index // 12, index % 12 + 1, index % 12 + 1), True)
+    if kind == "year_to_date":
+        if ctx.publication is None:
+            raise _NeedsPublication
+        return date(ctx.publication.year, 1, 1), ctx.publication, True
+    if kind == "weekday":
+        if ctx.publication is None:
+            raise _NeedsPublication
+        back = (ctx.publication.weekday() - lex.weekdays[(groups["wd"] or "").lower()]) % 7
+        # A weekday is what someone "said Tuesday": the past, unless the text says "next Tuesday".
+        if ctx.text[max(0, ctx.start - 5) : ctx.start].lower().endswith("next ") and back:
+            return (ctx.publication + timedelta(days=7 - back),) * 2 + (True,)  # type: ignore[return-value]
+        return (ctx.publication - timedelta(days=back),) * 2 + (True,)  # type: ignore[return-value]
+    if kind == "same":
+        return _same(groups, ctx)
+    raise ValueError(f"unknown period kind {kind!r} in the data file")
+
+
+def _date(groups: dict[str, str | None], ctx: _Context, month: int) -> tuple[date, date, bool]:
+    """An absolute date, read by dateparser; without a year, the most recent one on or before publication."""
+    import dateparser  # imported on first use: most articles name no calendar date
+
+    text = f"{groups['m1']} {groups['day']}" + (f", {groups['year']}" if groups.get("year") else "")
+    if groups.get("year"):
+        parsed = dateparser.parse(text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+        if parsed is None:
+            raise ValueError("not a date")
+        return parsed.date(), parsed.date(), False
+    if ctx.publication is None:
+        raise _NeedsPublication
+    base = datetime.combine(ctx.publication, datetime.min.time())
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if ctx.future else "past",
+        "REQUIRE_PARTS": ["day", "month"]})
+    if parsed is None or parsed.month != month:
+        raise ValueError("not a date")
+    return parsed.date(), parsed.date(), True
+
+
+def _same(groups: dict[str, str | None], ctx: _Context) -> tuple[date, date, bool]:
+    """"the same period (last year)": the period named just before, a year back when the text says so.
+
+    "January and February ... the same period last year" refers back to both months together."""
+    if not ctx.previous:
+        raise ValueError("no period to refer back to")
+    # A period is a stretch: "as of the end of October" is a point in time, not what "the same period" means.
+    # Nor is another "same period" phrase: "the same period last year ... in the same period" means this year's.
+    stretches = [p for p in ctx.previous
+                 if p.first_day and p.first_day != p.last_day and not p.text.lower().startswith("same ")]
+    if not stretches:
+        raise ValueError("no period to refer back to")
+    first_item = last_item = stretches[-1]
+    for item in reversed(stretches[:-1]):
+        if ctx.text[item.end : first_item.start] == " and " and item.first_day:
+            first_item = item
+    first, last = first_item.first_day, last_item.last_day
+    if first is None or last is None:
+        raise _NeedsPublication
+    if groups.get("back"):
+        return _shift_year(first, -1), _shift_year(last, -1), True
+    if groups.get("year"):  # "the same period of 2023"
+        shift = int(groups["year"]) - first.year  # type: ignore[arg-type]
+        return _shift_year(first, shift), _shift_year(last, shift), True
+    return first, last, True
+
+
+def extract_periods(
+    text: str,
+    publication: date | None,
+    sentences: list[tuple[int, int]] | None = None,
+    exclude: list[tuple[int, int]] | None = None,
+    language: str = "en",
+) -> PeriodResult:
+    """Every time expression of ``text`` that names a calendar period or date.
+
+    Args:
+        text: the cleaned article body.
+        publication: the publication date every relative expression is resolved against (None: such
+            periods get no dates and a warning).
+        sentences: ``(start, end)`` of each sentence (for future markers); the whole text when None.
+        exclude: spans that hold no period (the dateline, amounts).
+        language: the data folder of the patterns.
+
+    Returns:
+        Periods in text order, with ``first_day``, ``last_day``, ``timex`` and ``relative``.
+    """
+    lex = _lexicon(language)
+    sentences = sentences or [(0, len(text))]
+    taken = list(exclude or [])
+    matches = []
+    for pattern in lex.patterns:
+        for match in pattern.regex.finditer(text):
+            if pattern.needs_prefix and not (match["end"] or match["since"]):
+                continue
+            groups = match.groupdict()
+            if pattern.kind == "month" and groups["m1"] == "May" and not groups.get("year") and not groups.get("rel") \
+                    and not lex.may_needs.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "May" alone is the modal verb unless a preposition precedes it
+            matches.append((match.start(), -(match.end() - match.start()), pattern.kind, match))
+    result = PeriodResult()
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    for start, negative_length, kind, match in sorted(matches, key=lambda m: (m[0], m[1])):
+        end = start - negative_length
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, kind, match))
+    frame: int | None = None
+    for start, end, kind, match in sorted(chosen):
+        groups = match.groupdict()
+        sentence = next(((s, e) for s, e in sentences if s <= start < e), (0, len(text)))
+        # The future is what a sentence says after its future word: "Exports rose in June, and the firm will
+        # expand in December" makes December the coming one, not June.
+        future = bool(lex.future.search(text, sentence[0], start))
+        ctx = _Context(publication, future, frame, result.periods, text, start)
+        try:
+            first, last, relative = _resolve(kind, groups, ctx, lex)
+        except ValueError:
+            continue  # the phrase only looked like a period ("May" the verb, "2025-23")
+        except _NeedsPublication:
+            result.periods.append(Period(text=match.group(0), start=start, end=end, first_day=None, last_day=None,
+                                         timex=None, relative=True))
+            result.warnings.append(f"period {match.group(0)!r} has no dates: it needs a publication date")
+            continue
+        if match["end"]:
+            first = last
+        elif match["since"]:
+            if publication is None or first > publication:
+                continue
+            last, relative = publication, True
+        if groups.get("year") and kind in _FRAME_KINDS:
+            frame = int(groups["year"])  # type: ignore[arg-type]
+        result.periods.append(Period(text=match.group(0), start=start, end=end, first_day=first, last_day=last,
+                                     timex=timex_for(first, last), relative=relative))
+    return result

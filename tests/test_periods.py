@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from conftest import load_cases
+
+from xjextract.periods import extract_periods
+from xjextract.segment import segment_sentences
+
+CASES = load_cases("periods.json")
+
+
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
+def test_period_case(case: dict[str, Any]) -> None:
+    text = case["text"]
+    published = date.fromisoformat(case["published"]) if case["published"] else None
+    sentences = [(s.start, s.end) for s in segment_sentences(text, [(0, len(text))])]
+    result = extract_periods(text, published, sentences)
+    got = [[p.text, p.first_day and p.first_day.isoformat(), p.last_day and p.last_day.isoformat(), p.timex, p.relative]
+           for p in result.periods]
+    assert got == case["expected"]
+    assert all(text[p.start : p.end] == p.text for p in result.periods)
+    assert bool(result.warnings) == any(e[1] is None for e in case["expected"])
+
+
+def test_dateline_date_is_not_a_period() -> None:
+    text = "URUMQI, Feb. 2 (Xinhua) -- Trade grew last year."
+    periods = extract_periods(text, date(2024, 2, 2), exclude=[(0, 26)]).periods
+    assert [p.text for p in periods] == ["last year"]
