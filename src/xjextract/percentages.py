@@ -1,0 +1,207 @@
+"""Percentages with their role: value and unit, kind (change, share, rate, other), direction and basis.
+
+Forms: "48.4 percent", "48.4%", "48.4 pct", "3 per cent", "minus 2 percent", "1.2 percentage points", "2.4 pp";
+ranges ("6.7 percent to 6.9 percent") and shared units ("down 35.2 and 34.7 percent"). The role comes from
+cue words of the clause (``data/<lang>/percentages.json``): see that file's ``_doc`` for the rules.
+
+>>> [(p.text, p.kind, p.direction, p.basis) for p in extract_percentages(
+...     "Trade grew by 48.4 percent year on year, accounting for 33 percent of the total.", [(0, 80)])]
+[('48.4 percent', 'change', 'up', 'year_on_year'), ('33 percent', 'share', None, None)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .resources import load_json
+from .schema import Percentage
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CLAUSE_BREAK = re.compile(r";|,\s+while\b|\s+while\b|,\s+whereas\b|\s+but\b|,\s+and\s+(?=[A-Z])")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+_RANGE_GAP = re.compile(r"\s+(?:to|-|–)\s+|\s*[-–]\s*")
+#: How far before a number a rate word may stand ("unemployment rate averaged 5.1 percent").
+_RATE_WINDOW = 45
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    item: re.Pattern[str]
+    shared: re.Pattern[str]
+    units: dict[str, str]
+    share_before: re.Pattern[str]
+    share_after: re.Pattern[str]
+    share_word: re.Pattern[str]
+    rate: re.Pattern[str]
+    not_rate: re.Pattern[str]
+    up: re.Pattern[str]
+    down: re.Pattern[str]
+    change_after: re.Pattern[str]
+    comparison: re.Pattern[str]
+    bases: tuple[tuple[str, re.Pattern[str]], ...]
+    qualifiers: str
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon:
+    data = load_json("percentages.json", language)
+    quals = _words(load_json("vocabulary.json", language)["qualifiers"])
+    units = {k.casefold(): v for k, v in data["units"].items()}
+    unit = "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True))
+    return _Lexicon(
+        item=re.compile(rf"(?<![\w.,])(?P<sign>minus\s+|-)?(?P<num>{_NUMBER})\s?(?P<unit>{unit})(?![\w])", re.I),
+        shared=re.compile(rf"(?<![\w.,-])(?P<num>{_NUMBER})$"),
+        units=units,
+        share_before=re.compile(rf"(?i:\b(?:{_words(data['share_before'])})\s+(?:(?:{quals})\s+)?$)"),
+        share_after=re.compile(rf"(?i:\s+(?:{_words(data['share_after'])})\b)"),
+        share_word=re.compile(r"(?i:\bshare\b)"),
+        rate=re.compile(rf"(?i:\b(?:{_words(data['rate_before'])})\b)"),
+        not_rate=re.compile(rf"(?i:\b(?:{_words(data['not_rate'])})\b)"),
+        up=re.compile(rf"(?i:\b(?:{_words(data['up'])})\b)"),
+        down=re.compile(rf"(?i:\b(?:{_words(data['down'])})\b)"),
+        change_after=re.compile(rf"(?i:\s+(?:{_words(data['change_after'])})\b)"),
+        comparison=re.compile(rf"(?i:\s+{data['comparison']}\s+)"),
+        bases=tuple((name, re.compile(rf"(?i:(?<![\w-])(?:{_words(phrases)})(?![\w-]))"))
+                    for name, phrases in data["bases"].items()),
+        qualifiers=quals,
+    )
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str = "other"
+    direction: str | None = None
+    basis: str | None = None
+    follows_from: bool = False  # "up from 31%": the earlier level of the figure before it
+
+
+def _clause_start(text: str, s_start: int, at: int) -> int:
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, at)]
+    return max(starts, default=s_start)
+
+
+def _direction(window: str, lex: _Lexicon) -> str | None:
+    """The direction of the nearest change word in ``window`` (the text before a number)."""
+    ups = [m.end() for m in lex.up.finditer(window)]
+    downs = [m.end() for m in lex.down.finditer(window)]
+    if not ups and not downs:
+        return None
+    return "up" if max(ups, default=-1) > max(downs, default=-1) else "down"
+
+
+def _find(text: str, s_start: int, s_end: int, lex: _Lexicon) -> list[_Found]:
+    found: list[_Found] = []
+    for match in lex.item.finditer(text, s_start, s_end):
+        value = float(match["num"].replace(",", "")) * (-1 if match["sign"] else 1)
+        unit = lex.units[match["unit"].casefold()]
+        # "down 35.2 and 34.7 percent", "6.7 to 6.9 percent": a bare number before shares the unit.
+        head = text[s_start : match.start()]
+        gap = re.search(r"(?:\s+(?:and|to|or)\s+|,\s*(?:and\s+)?|\s*[-–]\s*)$", head)
+        if gap:
+            shared = lex.shared.search(head[: gap.start()])
+            if shared and not any(f.end > s_start + shared.start() for f in found):
+                start = s_start + shared.start()
+                found.append(_Found(start, start + len(shared["num"]), float(shared["num"].replace(",", "")), unit))
+        found.append(_Found(match.start(), match.end(), value, unit))
+    return found
+
+
+def _role(item: _Found, previous: _Found | None, text: str, s_start: int, periods: list[tuple[int, int]],
+          lex: _Lexicon) -> None:
+    """Set kind and direction of one percentage from the words around it."""
+    clause = _clause_start(text, s_start, item.start)
+    window_start = max(clause, previous.end if previous else clause)
+    window = text[window_start : item.start]
+    after = text[item.end : item.end + 60]
+    if previous and re.search(r"\bfrom\s+(?:(?:%s)\s+)?$" % lex.qualifiers, window):
+        item.follows_from = True
+        return
+    if previous and (_LIST_GAP.fullmatch(text[previous.end : item.start])
+                     or (_RANGE_GAP.fullmatch(text[previous.end : item.start]) and previous.unit == item.unit)):
+        item.kind, item.direction = previous.kind, previous.direction  # a list or range shares its role
+        return
+    if item.value < 0:
+        item.kind, item.direction = "change", "down"
+        return
+    comparison = lex.comparison.match(after)
+    if comparison:
+        target = item.end + comparison.end()
+        based = any(regex.match(text, target) or regex.match(text, target - len("than ")) for _, regex in lex.bases)
+        near_period = any(target <= s < target + 40 for s, _ in periods)
+        word = comparison.group(0).strip().split()[0].lower()
+        if based or near_period:
+            item.kind, item.direction = "change", "up" if word in ("higher", "faster", "more") else "down"
+        else:
+            item.kind = "other"
+        return
+    if lex.share_before.search(window) or lex.share_after.match(after) or (
+        lex.share_word.search(text, clause, item.start)
+        and re.search(r"\b(?:to|at|of|was|reached|from)\s+(?:(?:%s)\s+)?$" % lex.qualifiers, window)
+    ):
+        item.kind = "share"
+        return
+    rate_zone = text[max(window_start, item.start - _RATE_WINDOW) : item.start]
+    if lex.rate.search(rate_zone) and not lex.not_rate.search(rate_zone):
+        item.kind = "rate"
+        return
+    direction = _direction(window, lex)
+    if direction is None and lex.change_after.match(after):
+        direction = _direction(lex.change_after.match(after).group(0), lex)  # type: ignore[union-attr]
+    if direction is not None:
+        item.kind, item.direction = "change", direction
+
+
+def _bases(found: list[_Found], text: str, s_start: int, s_end: int, lex: _Lexicon) -> None:
+    """Attach each basis phrase of the sentence to the changes it qualifies."""
+    for name, regex in lex.bases:
+        for match in regex.finditer(text, s_start, s_end):
+            before = [f for f in found if f.end <= match.start()]
+            if before and re.fullmatch(r"[\s,]*", text[before[-1].end : match.start()]):
+                targets = [before[-1]]
+                for f in reversed(before[:-1]):  # "down 35.2 and 34.7 percent year on year"
+                    if not _LIST_GAP.fullmatch(text[f.end : targets[-1].start]):
+                        break
+                    targets.append(f)
+            else:
+                targets = [f for f in found if f.start >= match.end()] or before[-1:]
+            for f in targets:
+                if f.kind == "change" and f.basis is None:
+                    f.basis = name
+
+
+def extract_percentages(
+    text: str, sentences: list[tuple[int, int]], periods: list[tuple[int, int]] | None = None, language: str = "en"
+) -> list[Percentage]:
+    """Every percentage and percentage-point figure of ``text``, with its role.
+
+    Args:
+        text: the cleaned article body.
+        sentences: ``(start, end)`` of each sentence: cues never cross them.
+        periods: spans of the periods found in ``text`` ("1.2 points higher than the fourth quarter" is a change).
+        language: the data folder of the lexicon.
+    """
+    lex = _lexicon(language)
+    out: list[Percentage] = []
+    for s_start, s_end in sentences:
+        found = _find(text, s_start, s_end, lex)
+        for i, item in enumerate(found):
+            _role(item, found[i - 1] if i else None, text, s_start, periods or [], lex)
+        _bases(found, text, s_start, s_end, lex)
+        for i, item in enumerate(found):
+            if item.follows_from and i:  # the earlier level takes the role of the figure it is compared with
+                item.kind, item.basis = found[i - 1].kind, found[i - 1].basis
+                item.direction = found[i - 1].direction if item.kind == "change" else None
+        out += [Percentage(text=text[f.start : f.end], start=f.start, end=f.end, value=f.value, unit=f.unit,
+                           kind=f.kind, direction=f.direction, basis=f.basis if f.kind == "change" else None)
+                for f in found]
+    return out
