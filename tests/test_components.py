@@ -9,7 +9,12 @@ import spacy
 
 import xjextract.components  # noqa: F401  (registers the factories)
 
-FACTORIES = {"xj_money": "xjextract.components:make_money", "xj_quantities": "xjextract.components:make_quantities"}
+FACTORIES = {
+    "xj_money": "xjextract.components:make_money",
+    "xj_periods": "xjextract.components:make_periods",
+    "xj_percentages": "xjextract.components:make_percentages",
+    "xj_quantities": "xjextract.components:make_quantities",
+}
 
 
 def test_factory_names_are_pinned_and_advertised() -> None:
@@ -39,3 +44,16 @@ def test_sentences_set_by_an_earlier_component_are_used() -> None:
     doc = nlp("Exports reached 5 billion yuan. Imports reached 2 billion.")
     assert [m.currency for m in doc._.xj_money] == ["CNY", "CNY"]
     assert doc._.xj_money[1].text == "2 billion"
+
+
+def test_periods_and_percentages_on_a_blank_pipeline() -> None:
+    nlp = spacy.blank("en")
+    for name in ("xj_money", "xj_periods", "xj_percentages"):
+        nlp.add_pipe(name)
+    doc = nlp.make_doc("Trade grew 48.4 percent year on year in the first half of the year, up from last year.")
+    doc._.xj_published = date(2024, 7, 18)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [(p.text, p.timex) for p in doc._.xj_periods] == [("first half of the year", "2024-H1"), ("last year", "2023")]
+    assert [(p.text, p.kind, p.basis) for p in doc._.xj_percentages] == [("48.4 percent", "change", "year_on_year")]
+    assert [s.label_ for s in doc.spans["xj_periods"]] == ["2024-H1", "2023"]

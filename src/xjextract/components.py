@@ -20,11 +20,14 @@ from spacy.tokens import Doc
 
 from .fx import apply_reference_rates
 from .money import extract_money
+from .percentages import extract_percentages
+from .periods import extract_periods
 from .quantities import extract_quantities
 from .segment import segment_sentences
 
 #: Doc extensions, all None until a component sets them. ``xj_published`` (a date) is set by the caller.
-EXTENSIONS = ("xj_published", "xj_money", "xj_conversions", "xj_quantities", "xj_warnings")
+EXTENSIONS = ("xj_published", "xj_money", "xj_conversions", "xj_periods", "xj_percentages", "xj_quantities",
+              "xj_warnings")
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -61,6 +64,34 @@ class MoneyComponent:
         return doc
 
 
+class PeriodComponent:
+    """Periods resolved against ``doc._.xj_published`` (without it, relative periods get no dates)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [(m.start, m.end) for m in doc._.xj_money or []]
+        found = extract_periods(doc.text, doc._.xj_published, _sentences(doc, self.language), taken, self.language)
+        doc._.xj_periods = found.periods
+        doc._.xj_warnings = (doc._.xj_warnings or []) + found.warnings
+        _span_group(doc, "xj_periods", [(p.start, p.end, p.timex or "") for p in found.periods])
+        return doc
+
+
+class PercentageComponent:
+    """Percentages and their role; periods found by ``xj_periods`` (if it ran) inform comparisons."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __call__(self, doc: Doc) -> Doc:
+        periods = [(p.start, p.end) for p in doc._.xj_periods or []]
+        doc._.xj_percentages = extract_percentages(doc.text, _sentences(doc, self.language), periods, self.language)
+        _span_group(doc, "xj_percentages", [(p.start, p.end, p.kind) for p in doc._.xj_percentages])
+        return doc
+
+
 class QuantityComponent:
     """Non-monetary quantities; numbers inside amounts found by ``xj_money`` (if it ran) are skipped."""
 
@@ -68,7 +99,7 @@ class QuantityComponent:
         self.language = language
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = [(m.start, m.end) for m in doc._.xj_money or []]
+        taken = [(m.start, m.end) for m in [*(doc._.xj_money or []), *(doc._.xj_percentages or [])]]
         doc._.xj_quantities = extract_quantities(doc.text, taken, self.language)
         _span_group(doc, "xj_quantities", [(q.start, q.end, q.unit) for q in doc._.xj_quantities])
         return doc
@@ -77,6 +108,16 @@ class QuantityComponent:
 @Language.factory("xj_money", default_config={"language": "en"})
 def make_money(nlp: Language, name: str, language: str) -> MoneyComponent:
     return MoneyComponent(language)
+
+
+@Language.factory("xj_periods", default_config={"language": "en"})
+def make_periods(nlp: Language, name: str, language: str) -> PeriodComponent:
+    return PeriodComponent(language)
+
+
+@Language.factory("xj_percentages", default_config={"language": "en"})
+def make_percentages(nlp: Language, name: str, language: str) -> PercentageComponent:
+    return PercentageComponent(language)
 
 
 @Language.factory("xj_quantities", default_config={"language": "en"})

@@ -16,6 +16,8 @@ from pathlib import Path
 from .clean import clean_article
 from .fx import apply_reference_rates
 from .money import extract_money
+from .percentages import extract_percentages
+from .periods import extract_periods
 from .quantities import extract_quantities
 from .schema import Record, Source
 from .segment import segment_sentences
@@ -96,12 +98,20 @@ def extract_article(
     # 2. sentences, paragraph by paragraph
     sentences = segment_sentences(text, article.paragraphs, settings.language)
     sentence_spans = [(s.start, s.end) for s in sentences]
+    published = article.publication_date()
     # 3. money and the conversions the article states
     found = extract_money(text, sentence_spans, settings.language)
-    # 4. non-monetary quantities (never inside an amount)
-    quantities = extract_quantities(text, [(m.start, m.end) for m in found.money], settings.language)
-    # 5. reference exchange rates: usd on every amount, each stated conversion checked
-    fx = apply_reference_rates(found.money, found.conversions, article.publication_date(), [], sentence_spans)
+    money_spans = [(m.start, m.end) for m in found.money]
+    # 4. periods, resolved against the publication date (the dateline's date is metadata, not a period)
+    periods = extract_periods(text, published, sentence_spans, [(0, article.dateline_end), *money_spans],
+                              settings.language)
+    # 5. percentages and their role
+    percentages = extract_percentages(text, sentence_spans, [(p.start, p.end) for p in periods.periods],
+                                      settings.language)
+    # 6. non-monetary quantities (never inside an amount or a percentage)
+    quantities = extract_quantities(text, money_spans + [(p.start, p.end) for p in percentages], settings.language)
+    # 7. reference exchange rates: usd on every amount, each stated conversion checked
+    fx = apply_reference_rates(found.money, found.conversions, published, periods.periods, sentence_spans)
 
     return Record(
         id=raw.id,
@@ -116,6 +126,8 @@ def extract_article(
         sentences=sentences,
         money=fx.money,
         conversions=fx.conversions,
+        percentages=percentages,
+        periods=periods.periods,
         quantities=quantities,
-        warnings=article.warnings + found.warnings + fx.warnings,
+        warnings=article.warnings + found.warnings + periods.warnings + fx.warnings,
     )
