@@ -10,6 +10,7 @@ import spacy
 import xjextract.components  # noqa: F401  (registers the factories)
 
 FACTORIES = {
+    "xj_gazetteer": "xjextract.components:make_gazetteer",
     "xj_money": "xjextract.components:make_money",
     "xj_periods": "xjextract.components:make_periods",
     "xj_percentages": "xjextract.components:make_percentages",
@@ -57,3 +58,13 @@ def test_periods_and_percentages_on_a_blank_pipeline() -> None:
     assert [(p.text, p.timex) for p in doc._.xj_periods] == [("first half of the year", "2024-H1"), ("last year", "2023")]
     assert [(p.text, p.kind, p.basis) for p in doc._.xj_percentages] == [("48.4 percent", "change", "year_on_year")]
     assert [s.label_ for s in doc.spans["xj_periods"]] == ["2024-H1", "2023"]
+
+
+def test_gazetteer_before_a_models_ner_fixes_labels() -> None:
+    from xjextract.entities import entity_pipeline
+
+    nlp = entity_pipeline(None)
+    assert nlp.pipe_names.index("xj_gazetteer") < nlp.pipe_names.index("ner")
+    assert "parser" not in nlp.pipe_names and "tok2vec" not in nlp.pipe_names
+    doc = nlp("Alashankou")  # the bare model calls it a PERSON
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [("Alashankou", "GPE", "Alataw Pass")]

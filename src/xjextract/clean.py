@@ -105,6 +105,8 @@ class CleanArticle:
     dateline: Dateline | None = None
     #: Where the dateline opening ("URUMQI, Feb. 2 (Xinhua) --") ends in ``text``; 0 without one.
     dateline_end: int = 0
+    #: The span of the dateline's place in ``text`` ("URUMQI"), if it names one.
+    dateline_place: tuple[int, int] | None = None
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -332,7 +334,10 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
     )
     article.dateline = read_dateline(chunks[0], article.publication_date(), language) if chunks else None
     if article.dateline:
-        article.dateline_end = next(m.end() for r in rules.datelines if (m := r.match(chunks[0])))
+        match = next(m for r in rules.datelines if (m := r.match(chunks[0])))
+        article.dateline_end = match.end()
+        if match.groupdict().get("place"):
+            article.dateline_place = match.span("place")
     agency = agency or (article.dateline.agency if article.dateline else None)
     article.publisher = detect_publisher(raw, rules.agencies.get(agency or "", agency), language)
     if not text:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from .fx import apply_reference_rates
@@ -103,6 +104,24 @@ class QuantityComponent:
         doc._.xj_quantities = extract_quantities(doc.text, taken, self.language)
         _span_group(doc, "xj_quantities", [(q.start, q.end, q.unit) for q in doc._.xj_quantities])
         return doc
+
+
+@Language.factory("xj_gazetteer", default_config={"language": "en"})
+def make_gazetteer(nlp: Language, name: str, language: str) -> EntityRuler:
+    """The domain gazetteer as an EntityRuler; put it before ``ner``.
+
+    Matching is case-sensitive, so "the Alashankou port" is the place, not "Alashankou Port" the facility; the
+    capitalized form of every place name is added for datelines ("URUMQI, Feb. 2 (Xinhua) --").
+    """
+    from .entities import gazetteer_patterns
+
+    patterns = gazetteer_patterns(language)
+    known = {p["pattern"] for p in patterns}
+    shouted = [dict(p, pattern=p["pattern"].upper()) for p in patterns
+               if p["label"] in ("GPE", "LOC") and p["pattern"].upper() not in known]
+    ruler = EntityRuler(nlp, name, overwrite_ents=False)
+    ruler.add_patterns(patterns + shouted)  # type: ignore[arg-type]
+    return ruler
 
 
 @Language.factory("xj_money", default_config={"language": "en"})

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .clean import clean_article
+from .entities import extract_entities
 from .fx import apply_reference_rates
 from .money import extract_money
 from .percentages import extract_percentages
@@ -112,6 +113,9 @@ def extract_article(
     quantities = extract_quantities(text, money_spans + [(p.start, p.end) for p in percentages], settings.language)
     # 7. reference exchange rates: usd on every amount, each stated conversion checked
     fx = apply_reference_rates(found.money, found.conversions, published, periods.periods, sentence_spans)
+    # 8. named entities (never inside an amount, a percentage or a period)
+    numeric = money_spans + [(p.start, p.end) for p in [*percentages, *periods.periods]]
+    entities = extract_entities(text, article.paragraphs, settings, numeric, article.dateline_place)
 
     return Record(
         id=raw.id,
@@ -124,6 +128,7 @@ def extract_article(
         pieces=article.pieces,
         removed=article.removed,
         sentences=sentences,
+        entities=entities,
         money=fx.money,
         conversions=fx.conversions,
         percentages=percentages,

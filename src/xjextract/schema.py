@@ -187,6 +187,8 @@ class Record(_Model):
                     raise ValueError(
                         f"{kind} item {item.text!r} at {item.start}:{item.end} does not match the text there"
                     )
+                if self.pieces:
+                    self.raw_span(item.start, item.end)  # every item lies within one paragraph
         for sent in self.sentences:
             if sent.end > n or sent.start > sent.end:
                 raise ValueError(f"sentence {sent.start}:{sent.end} lies outside the text (length {n})")

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import load_cases
+
+from xjextract.entities import canonicalize, extract_entities, gazetteer_patterns
+from xjextract.resources import load_json
+from xjextract.schema import Record
+from xjextract.settings import Settings
+
+CASES = load_cases("entities.json")
+
+
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
+def test_entity_case(case: dict[str, Any]) -> None:
+    text = case["text"]
+    place = tuple(case["place"]) if "place" in case else None
+    found = extract_entities(text, [(0, len(text))], Settings(), [tuple(x) for x in case.get("exclude", [])], place)
+    got = [[e.text, e.label, e.canonical] for e in found]
+    for expected in case["expected"]:
+        assert expected in got, got
+        got.remove(expected)  # each expected mention once
+    texts = [e.text for e in found]
+    for absent in case.get("absent", []):
+        assert absent not in texts
+
+
+def test_gazetteer_is_well_formed() -> None:
+    labels = set(load_json("vocabulary.json")["entity_labels"])
+    patterns = gazetteer_patterns()
+    assert len(patterns) > 300
+    seen = set()
+    for p in patterns:
+        assert set(p) == {"label", "pattern", "id"} and p["label"] in labels, p
+        key = p["pattern"].casefold()
+        assert key not in seen, f"duplicate pattern {p['pattern']!r}"
+        seen.add(key)
+
+
+def test_canonicalize_trims_and_keeps_name_labels_only() -> None:
+    text = "the Xinjiang's 5 percent"
+    found = canonicalize(text, [(0, 15, "GPE", None), (16, 24, "PERCENT", None)])
+    assert [(e.text, e.start, e.label) for e in found] == [("Xinjiang", 4, "GPE")]
+
+
+def test_one_label_per_canonical_name_in_an_article() -> None:
+    text = "Hami grew. Hami rose. Hami fell."
+    found = canonicalize(text, [(0, 4, "GPE", None), (11, 15, "ORG", None), (22, 26, "GPE", None)])
+    assert [e.label for e in found] == ["GPE", "GPE", "GPE"]
+
+
+def test_entities_come_only_from_the_body(corpus_records: dict[str, tuple[str, Record]]) -> None:
+    _, seed = corpus_records["000_0e780ba2c3dffdc5"]
+    assert seed.entities and not any("Coast Guard" in e.text or e.text == "CCG" for e in seed.entities)
+    for _, record in corpus_records.values():
+        spans = [(e.start, e.end) for e in record.entities]
+        assert len(spans) == len(set(spans)), record.id
