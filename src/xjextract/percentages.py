@@ -21,6 +21,8 @@ from .schema import Percentage
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CLAUSE_BREAK = re.compile(r";|,\s+while\b|\s+while\b|,\s+whereas\b|\s+but\b|,\s+and\s+(?=[A-Z])")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+_SHARED_GAP = re.compile(r"(?:\s+(?:and|to|or)\s+|,\s*(?:and\s+)?|\s*[-–]\s*)$")
+_ADJACENT = re.compile(r"[\s,]*")
 _RANGE_GAP = re.compile(r"\s+(?:to|-|–)\s+|\s*[-–]\s*")
 #: How far before a number a rate word may stand ("unemployment rate averaged 5.1 percent").
 _RATE_WINDOW = 45
@@ -45,7 +47,8 @@ class _Lexicon:
     change_after: re.Pattern[str]
     comparison: re.Pattern[str]
     bases: tuple[tuple[str, re.Pattern[str]], ...]
-    qualifiers: str
+    from_level: re.Pattern[str]
+    share_tail: re.Pattern[str]
 
 
 @cache
@@ -69,7 +72,8 @@ def _lexicon(language: str) -> _Lexicon:
         comparison=re.compile(rf"(?i:\s+{data['comparison']}\s+)"),
         bases=tuple((name, re.compile(rf"(?i:(?<![\w-])(?:{_words(phrases)})(?![\w-]))"))
                     for name, phrases in data["bases"].items()),
-        qualifiers=quals,
+        from_level=re.compile(rf"\bfrom\s+(?:(?:{quals})\s+)?$"),
+        share_tail=re.compile(rf"\b(?:to|at|of|was|reached|from)\s+(?:(?:{quals})\s+)?$"),
     )
 
 
@@ -106,7 +110,7 @@ def _find(text: str, s_start: int, s_end: int, lex: _Lexicon) -> list[_Found]:
         unit = lex.units[match["unit"].casefold()]
         # "down 35.2 and 34.7 percent", "6.7 to 6.9 percent": a bare number before shares the unit.
         head = text[s_start : match.start()]
-        gap = re.search(r"(?:\s+(?:and|to|or)\s+|,\s*(?:and\s+)?|\s*[-–]\s*)$", head)
+        gap = _SHARED_GAP.search(head)
         if gap:
             shared = lex.shared.search(head[: gap.start()])
             if shared and not any(f.end > s_start + shared.start() for f in found):
@@ -123,7 +127,7 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, period
     window_start = max(clause, previous.end if previous else clause)
     window = text[window_start : item.start]
     after = text[item.end : item.end + 60]
-    if previous and re.search(r"\bfrom\s+(?:(?:%s)\s+)?$" % lex.qualifiers, window):
+    if previous and lex.from_level.search(window):
         item.follows_from = True
         return
     if previous and (_LIST_GAP.fullmatch(text[previous.end : item.start])
@@ -146,7 +150,7 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, period
         return
     if lex.share_before.search(window) or lex.share_after.match(after) or (
         lex.share_word.search(text, clause, item.start)
-        and re.search(r"\b(?:to|at|of|was|reached|from)\s+(?:(?:%s)\s+)?$" % lex.qualifiers, window)
+        and lex.share_tail.search(window)
     ):
         item.kind = "share"
         return
@@ -166,7 +170,7 @@ def _bases(found: list[_Found], text: str, s_start: int, s_end: int, lex: _Lexic
     for name, regex in lex.bases:
         for match in regex.finditer(text, s_start, s_end):
             before = [f for f in found if f.end <= match.start()]
-            if before and re.fullmatch(r"[\s,]*", text[before[-1].end : match.start()]):
+            if before and _ADJACENT.fullmatch(text[before[-1].end : match.start()]):
                 targets = [before[-1]]
                 for f in reversed(before[:-1]):  # "down 35.2 and 34.7 percent year on year"
                     if not _LIST_GAP.fullmatch(text[f.end : targets[-1].start]):
