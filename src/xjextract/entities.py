@@ -22,6 +22,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -221,6 +222,43 @@ def _stable_labels(entities: list[Entity], fixed: dict[str, str]) -> list[Entity
     ]
 
 
+@dataclass(frozen=True)
+class EntityInput:
+    """What entity recognition needs of one article."""
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    exclude: list[tuple[int, int]] = field(default_factory=list)
+    place: tuple[int, int] | None = None
+
+
+def extract_entities_batch(articles: list[EntityInput], settings: Settings) -> list[list[Entity]]:
+    """The named entities of several article bodies, recognized paragraph by paragraph (never across two).
+
+    The paragraphs of all articles go through the model in one stream of ``settings.ner_batch_size``
+    documents; the model's output does not depend on the batching.
+
+    Args:
+        articles: each article's cleaned body, paragraphs, spans that hold no entity (amounts, percentages,
+            periods) and the span of its dateline place (a GPE whatever the model says).
+        settings: ``settings.model`` names the spaCy model.
+
+    Returns:
+        For each article, its entities in text order, with OntoNotes labels and canonical names.
+
+    Raises:
+        ModelNotFoundError: no spaCy model is installed.
+    """
+    nlp = entity_pipeline(settings.model, settings.language)
+    jobs = [(a, start, end) for a in range(len(articles)) for start, end in articles[a].paragraphs]
+    docs = nlp.pipe((articles[a].text[s:e] for a, s, e in jobs), batch_size=settings.ner_batch_size)
+    spans: list[list[tuple[int, int, str, str | None]]] = [[] for _ in articles]
+    for (a, start, _), doc in zip(jobs, docs):
+        spans[a] += [(start + e.start_char, start + e.end_char, e.label_, e.ent_id_ or None) for e in doc.ents]
+    return [canonicalize(art.text, found, art.exclude, language=settings.language, place=art.place)
+            for art, found in zip(articles, spans)]
+
+
 def extract_entities(
     text: str,
     paragraphs: list[tuple[int, int]],
@@ -228,23 +266,5 @@ def extract_entities(
     exclude: list[tuple[int, int]] | None = None,
     place: tuple[int, int] | None = None,
 ) -> list[Entity]:
-    """The named entities of an article body, recognized paragraph by paragraph (never across two).
-
-    Args:
-        text: the cleaned article body (entities never come from removed boilerplate).
-        paragraphs: ``(start, end)`` of each paragraph of ``text``.
-        settings: ``settings.model`` names the spaCy model.
-        exclude: spans that hold no entity (amounts, percentages, periods).
-        place: the span of the dateline's place, a GPE whatever the model says.
-
-    Returns:
-        Entities with OntoNotes labels and canonical names, in text order.
-
-    Raises:
-        ModelNotFoundError: no spaCy model is installed.
-    """
-    nlp = entity_pipeline(settings.model, settings.language)
-    spans = []
-    for (start, end), doc in zip(paragraphs, nlp.pipe(text[s:e] for s, e in paragraphs)):
-        spans += [(start + e.start_char, start + e.end_char, e.label_, e.ent_id_ or None) for e in doc.ents]
-    return canonicalize(text, spans, exclude, language=settings.language, place=place)
+    """The named entities of one article body (see :func:`extract_entities_batch`)."""
+    return extract_entities_batch([EntityInput(text, paragraphs, exclude or [], place)], settings)[0]

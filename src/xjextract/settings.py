@@ -29,6 +29,11 @@ class Settings(BaseModel):
     language: str = Field(default="en", description="data folder under xjextract/data")
     # A progress bar is noise for a handful of files and useful from a few dozen on.
     min_files_for_progress: int = 20
+    # Articles whose paragraphs go through the NER model together; memory grows with it, speed saturates early
+    # (benchmarks/throughput.py).
+    batch_articles: int = Field(default=16, ge=1)
+    # spaCy's nlp.pipe batch size: above 32 memory blew up with no gain (2.5 GB at the default 256).
+    ner_batch_size: int = Field(default=32, ge=1)
 
 
 def load_settings(path: Path | None = None, **overrides: object) -> Settings:
