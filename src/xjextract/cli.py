@@ -17,6 +17,7 @@ from typing import TextIO
 from . import __version__
 from .evaluate import evaluate, format_errors, format_table, gate, load_baseline, parse_floor, raise_floors
 from .gold import GoldError, check_gold_dir, draft_gold, dump_gold
+from .parallel import COUNTED, Outcome, auto_workers, run_dask, run_local
 from .pipeline import ArticleError, RawArticle, decode_article, extract_article, read_article
 from .schema import Record, json_schema
 from .settings import Settings, load_settings
@@ -42,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--config", type=Path, help="TOML settings file laid over the defaults")
     ext.add_argument("--model", help="spaCy model package name or path (default: en_core_web_sm, else the re-upload)")
     ext.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    ext.add_argument("--workers", default="auto", metavar="N",
+                     help="worker processes (default auto: one per core once there are enough articles)")
+    ext.add_argument("--dask", metavar="ADDRESS", help="run on the Dask cluster whose scheduler is at ADDRESS")
 
     sub.add_parser("schema", help="print the JSON Schema of a record")
 
@@ -97,6 +101,7 @@ def _extract(args: argparse.Namespace) -> int:
     inputs, failures = _inputs(args.paths)
     if not inputs and not failures:
         raise UsageError("no input: the paths hold no *.txt files")
+    workers = _workers(args.workers, len(inputs))
     started = time.perf_counter()
     out: TextIO = sys.stdout
     if args.output:
@@ -105,30 +110,41 @@ def _extract(args: argparse.Namespace) -> int:
             out = args.output.open("w", encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from exc
-    counts = {"written": 0, "sentences": 0, "removed": 0, "warnings": 0}
+    totals = dict.fromkeys(COUNTED, 0)
+    written = 0
+    outcomes = run_dask(inputs, settings, args.dask) if args.dask else run_local(inputs, settings, workers)
     try:
-        for item in _progress(inputs, settings, quiet=args.quiet):
-            try:
-                raw = item if isinstance(item, RawArticle) else read_article(item)
-                record = extract_article(raw, settings=settings)
-            except ArticleError as exc:
-                failures.append(str(exc))
-                print(f"xjextract: error: {exc}", file=sys.stderr)
+        for line, error, counts in _progress(outcomes, len(inputs), settings, quiet=args.quiet):
+            if error is not None:
+                failures.append(error)
+                print(f"xjextract: error: {error}", file=sys.stderr)
                 continue
-            out.write(record.model_dump_json() + "\n")
-            _count(counts, record)
+            out.write(line + "\n")  # type: ignore[operator]
+            written += 1
+            for key, value in counts.items():
+                totals[key] += value
     finally:
         if out is not sys.stdout:
             out.close()
     if not args.quiet:
         where = f" -> {args.output}" if args.output else ""
-        print(
-            f"xjextract: {counts['written']} records{where}, {len(failures)} failed, "
-            f"{counts['sentences']} sentences, {counts['removed']} boilerplate stretches removed, "
-            f"{counts['warnings']} warnings, {time.perf_counter() - started:.1f} s",
-            file=sys.stderr,
-        )
+        mode = f"Dask at {args.dask}" if args.dask else f"{workers} worker{'s' if workers > 1 else ''}"
+        counted = ", ".join(f"{totals[k]} {k}" for k in COUNTED)
+        print(f"xjextract: {written} records{where}, {len(failures)} failed; {counted}; "
+              f"{time.perf_counter() - started:.1f} s, {mode}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _workers(value: str, n_articles: int) -> int:
+    if value == "auto":
+        return auto_workers(n_articles)
+    try:
+        workers = int(value)
+    except ValueError:
+        workers = 0
+    if workers < 1:
+        raise UsageError(f"--workers wants a positive number or 'auto', got {value!r}")
+    return workers
 
 
 def _corpus_dir(args: argparse.Namespace) -> Path:
@@ -220,13 +236,6 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _count(counts: dict[str, int], record: Record) -> None:
-    counts["written"] += 1
-    counts["sentences"] += len(record.sentences)
-    counts["removed"] += len(record.removed)
-    counts["warnings"] += len(record.warnings)
-
-
 def _inputs(paths: Sequence[str]) -> tuple[list[Path | RawArticle], list[str]]:
     """Expand the command-line paths, in order; missing paths become failures (reported at once)."""
     inputs: list[Path | RawArticle] = []
@@ -261,14 +270,14 @@ def _inputs(paths: Sequence[str]) -> tuple[list[Path | RawArticle], list[str]]:
     return inputs, failures
 
 
-def _progress(items: list[Path | RawArticle], settings: Settings, quiet: bool) -> Iterator[Path | RawArticle]:
-    """The items, behind a progress bar on stderr when it is a terminal and there are many."""
-    if quiet or len(items) < settings.min_files_for_progress or not sys.stderr.isatty():
-        yield from items
+def _progress(outcomes: Iterator[Outcome], total: int, settings: Settings, quiet: bool) -> Iterator[Outcome]:
+    """The outcomes, behind a progress bar on stderr when it is a terminal and there are many articles."""
+    if quiet or total < settings.min_files_for_progress or not sys.stderr.isatty():
+        yield from outcomes
         return
     from tqdm import tqdm
 
-    yield from tqdm(items, desc="xjextract", unit="article", file=sys.stderr)
+    yield from tqdm(outcomes, total=total, desc="xjextract", unit="article", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover
