@@ -31,6 +31,8 @@ baseline: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/sentences.py
+	$(BIN)/python benchmarks/quantities.py
+	$(BIN)/python benchmarks/throughput.py
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info .pytest_cache
