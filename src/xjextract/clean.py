@@ -283,8 +283,8 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
                     break
         credit = False
         if reason is None:
-            rule = next((r for r in rules.drop_lines if r.regex.search(line)), None)
-            reason, credit = (rule.reason, rule.credit) if rule else (None, False)
+            dropped = next((r for r in rules.drop_lines if r.regex.search(line)), None)
+            reason, credit = (dropped.reason, dropped.credit) if dropped else (None, False)
         if reason is None and line in rules.share_words:
             reason = "share widget"
         if reason is None and title is not None and _norm(line) == _norm(title):

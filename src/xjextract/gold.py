@@ -11,20 +11,18 @@ so that the scorer can charge a cleaning mistake exactly what it removes or keep
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import __version__
 from .resources import load_json
-from .schema import Conversion, Dateline, Entity, Money, Percentage, Period, Quantity, Record
+from .schema import Conversion, Dateline, Entity, Money, Percentage, Period, Published, Quantity, Record
 from .timex import timex_for
 
 SPAN_KINDS = ("entities", "money", "percentages", "periods", "quantities")
-_PUBLISHED_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
 
 
 class GoldError(Exception):
@@ -36,15 +34,8 @@ class GoldMetadata(BaseModel):
 
     title: str | None
     publisher: str | None
-    published: str | None
+    published: Published
     dateline: Dateline | None
-
-    @field_validator("published")
-    @classmethod
-    def _iso(cls, value: str | None) -> str | None:
-        if value is not None and not _PUBLISHED_RE.match(value):
-            raise ValueError(f"published must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got {value!r}")
-        return value
 
 
 class GoldFile(BaseModel):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .entities import entity_pipeline
-from .pipeline import ArticleError, RawArticle, decode_article, iter_results, read_article
+from .pipeline import ArticleError, RawArticle, chunked, decode_article, iter_results, read_article
 from .settings import Settings
 
 Item = Path | RawArticle
@@ -43,17 +43,6 @@ def auto_workers(n_articles: int) -> int:
     """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(cores, n_articles // MIN_ARTICLES_PER_WORKER))
-
-
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _load(item: Item) -> RawArticle | ArticleError:
@@ -110,7 +99,7 @@ def _context() -> Any:
 
 def run_local(items: Iterable[Item], settings: Settings, workers: int) -> Iterator[Outcome]:
     """Outcomes of every article, in input order, with ``workers`` processes (1: this process)."""
-    chunks = _chunks(items, settings.batch_articles)
+    chunks = chunked(items, settings.batch_articles)
     if workers <= 1:
         for chunk in chunks:
             yield from process_chunk(chunk, settings)
@@ -133,10 +122,10 @@ def run_dask(items: Iterable[Item], settings: Settings, address: str) -> Iterato
         from distributed import Client
     except ImportError as exc:  # pragma: no cover - the message is the point
         raise RuntimeError("Dask is an optional extra: pip install 'xjextract[dask]'") from exc
-    with Client(address) as client:
+    with Client(address) as client:  # type: ignore[no-untyped-call]
         in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
         pending: deque[Any] = deque()
-        for chunk in _chunks(items, settings.batch_articles):
+        for chunk in chunked(items, settings.batch_articles):
             loaded = [x if isinstance(x, RawArticle) else _load(x) for x in chunk]
             sendable: list[Item] = [x for x in loaded if isinstance(x, RawArticle)]
             pending.append((loaded, client.submit(process_chunk, sendable, settings, pure=False)))

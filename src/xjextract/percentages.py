@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from .resources import load_json
 from .schema import Percentage
@@ -36,7 +37,7 @@ def _words(words: list[str]) -> str:
 class _Lexicon:
     item: re.Pattern[str]
     shared: re.Pattern[str]
-    units: dict[str, str]
+    units: dict[str, Literal["percent", "percentage_point"]]
     share_before: re.Pattern[str]
     share_after: re.Pattern[str]
     share_word: re.Pattern[str]
@@ -58,7 +59,7 @@ def _lexicon(language: str) -> _Lexicon:
     units = {k.casefold(): v for k, v in data["units"].items()}
     unit = "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True))
     return _Lexicon(
-        item=re.compile(rf"(?<![\w.,])(?P<sign>minus\s+|-)?(?P<num>{_NUMBER})\s?(?P<unit>{unit})(?![\w])", re.I),
+        item=re.compile(rf"(?<![\w.,])(?P<sign>minus\s+|-)?(?P<num>{_NUMBER})\s?(?P<unit>{unit})(?![\w])", re.IGNORECASE),
         shared=re.compile(rf"(?<![\w.,-])(?P<num>{_NUMBER})$"),
         units=units,
         share_before=re.compile(rf"(?i:\b(?:{_words(data['share_before'])})\s+(?:(?:{quals})\s+)?$)"),
@@ -82,9 +83,9 @@ class _Found:
     start: int
     end: int
     value: float
-    unit: str
-    kind: str = "other"
-    direction: str | None = None
+    unit: Literal["percent", "percentage_point"]
+    kind: Literal["change", "share", "rate", "other"] = "other"
+    direction: Literal["up", "down"] | None = None
     basis: str | None = None
     follows_from: bool = False  # "up from 31%": the earlier level of the figure before it
 
@@ -94,7 +95,7 @@ def _clause_start(text: str, s_start: int, at: int) -> int:
     return max(starts, default=s_start)
 
 
-def _direction(window: str, lex: _Lexicon) -> str | None:
+def _direction(window: str, lex: _Lexicon) -> Literal["up", "down"] | None:
     """The direction of the nearest change word in ``window`` (the text before a number)."""
     ups = [m.end() for m in lex.up.finditer(window)]
     downs = [m.end() for m in lex.down.finditer(window)]

@@ -151,10 +151,10 @@ def _choose(ctx: _Context, make: Any) -> tuple[date, date, bool]:
     return first, last, True
 
 
-def _with_year(groups: dict[str, str | None], ctx: _Context, make: Any) -> tuple[date, date, bool]:
+def _with_year(groups: dict[str, Any], ctx: _Context, make: Any) -> tuple[date, date, bool]:
     """A period written with an explicit year, a relative one ("of last year") or none ("of the year")."""
     if groups.get("year"):
-        first, last = make(int(groups["year"]))  # type: ignore[arg-type]
+        first, last = make(int(groups["year"]))
         return first, last, False
     rel = (groups.get("rel") or "").lower()
     if rel in ("last", "this", "next", "previous"):
@@ -166,14 +166,14 @@ def _with_year(groups: dict[str, str | None], ctx: _Context, make: Any) -> tuple
     return _choose(ctx, make)
 
 
-def _resolve(kind: str, groups: dict[str, str | None], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
+def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
     """First day, last day and whether the context was needed, for one matched phrase."""
     month = lex.months.get((groups.get("m1") or "").lower().rstrip("."), 0)
     if kind == "year":
-        year = int(groups["year"])  # type: ignore[arg-type]
+        year = int(groups["year"])
         return date(year, 1, 1), date(year, 12, 31), False
     if kind == "year_range":
-        first_year, second = int(groups["year"]), groups["year2"] or ""  # type: ignore[arg-type]
+        first_year, second = int(groups["year"]), groups["year2"] or ""
         last_year = int(second) if len(second) == 4 else first_year // 100 * 100 + int(second)
         if last_year <= first_year:
             raise ValueError("not a year range")
@@ -195,13 +195,13 @@ def _resolve(kind: str, groups: dict[str, str | None], ctx: _Context, lex: _Lexi
         q = int(groups["q"]) if groups.get("q") else lex.ordinals[(groups["ord"] or "").lower()]
         return _with_year(groups, ctx, lambda y: _months(y, 3 * q - 2, 3 * q))
     if kind == "first_quarters":
-        n = lex.numbers.get(groups["n"] or "", 0) or int(groups["n"])  # type: ignore[arg-type]
+        n = lex.numbers.get(groups["n"] or "", 0) or int(groups["n"])
         return _with_year(groups, ctx, lambda y: _months(y, 1, 3 * n))
     if kind == "half":
         h = int(groups["h"]) if groups.get("h") else lex.ordinals[(groups["ord"] or "").lower()]
         return _with_year(groups, ctx, lambda y: _months(y, 6 * h - 5, 6 * h))
     if kind == "first_months":
-        n = lex.numbers.get((groups["n"] or "").lower(), 0) or int(groups["n"])  # type: ignore[arg-type]
+        n = lex.numbers.get((groups["n"] or "").lower(), 0) or int(groups["n"])
         if not 1 <= n <= 12:
             raise ValueError("not a number of months")
         return _with_year(groups, ctx, lambda y: _months(y, 1, n))
@@ -227,19 +227,19 @@ def _resolve(kind: str, groups: dict[str, str | None], ctx: _Context, lex: _Lexi
         back = (ctx.publication.weekday() - lex.weekdays[(groups["wd"] or "").lower()]) % 7
         # A weekday is what someone "said Tuesday": the past, unless the text says "next Tuesday".
         if ctx.text[max(0, ctx.start - 5) : ctx.start].lower().endswith("next ") and back:
-            return (ctx.publication + timedelta(days=7 - back),) * 2 + (True,)  # type: ignore[return-value]
-        return (ctx.publication - timedelta(days=back),) * 2 + (True,)  # type: ignore[return-value]
+            return (ctx.publication + timedelta(days=7 - back),) * 2 + (True,)
+        return (ctx.publication - timedelta(days=back),) * 2 + (True,)
     if kind == "same":
         return _same(groups, ctx)
     raise ValueError(f"unknown period kind {kind!r} in the data file")
 
 
-def _date(groups: dict[str, str | None], ctx: _Context, month: int) -> tuple[date, date, bool]:
+def _date(groups: dict[str, Any], ctx: _Context, month: int) -> tuple[date, date, bool]:
     """A calendar date; without a year, the most recent one on or before publication (or the coming one in a
     sentence about the future)."""
-    day = int(groups["day"])  # type: ignore[arg-type]
+    day = int(groups["day"])
     if groups.get("year"):
-        return (date(int(groups["year"]), month, day),) * 2 + (False,)  # type: ignore[arg-type,return-value]
+        return (date(int(groups["year"]), month, day),) * 2 + (False,)
     if ctx.publication is None:
         raise _NeedsPublication
     pub = ctx.publication
@@ -254,7 +254,7 @@ def _date(groups: dict[str, str | None], ctx: _Context, month: int) -> tuple[dat
     raise ValueError("not a date")
 
 
-def _same(groups: dict[str, str | None], ctx: _Context) -> tuple[date, date, bool]:
+def _same(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
     """"the same period (last year)": the period named just before, a year back when the text says so.
 
     "January and February ... the same period last year" refers back to both months together."""
@@ -276,7 +276,7 @@ def _same(groups: dict[str, str | None], ctx: _Context) -> tuple[date, date, boo
     if groups.get("back"):
         return _shift_year(first, -1), _shift_year(last, -1), True
     if groups.get("year"):  # "the same period of 2023"
-        shift = int(groups["year"]) - first.year  # type: ignore[arg-type]
+        shift = int(groups["year"]) - first.year
         return _shift_year(first, shift), _shift_year(last, shift), True
     return first, last, True
 
@@ -346,7 +346,7 @@ def extract_periods(
                 continue
             last, relative = publication, True
         if groups.get("year") and kind in _FRAME_KINDS:
-            frame = int(groups["year"])  # type: ignore[arg-type]
+            frame = int(groups["year"])
         result.periods.append(Period(text=match.group(0), start=start, end=end, first_day=first, last_day=last,
                                      timex=timex_for(first, last), relative=relative))
     return result

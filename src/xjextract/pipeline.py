@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from .clean import CleanArticle, clean_article
 from .entities import EntityInput, extract_entities_batch
@@ -112,7 +113,7 @@ def iter_results(
     :class:`ArticleError` in its place; the others go on.
     """
     settings = settings or Settings()
-    for chunk in _chunks(raws, settings.batch_articles):
+    for chunk in chunked(raws, settings.batch_articles):
         drafts: list[tuple[RawArticle, _Draft | ArticleError]] = [(raw, _draft(raw, settings, publication))
                                                                    for raw in chunk]
         ready = [d for _, d in drafts if isinstance(d, _Draft)]
@@ -122,8 +123,16 @@ def iter_results(
             yield raw, draft if isinstance(draft, ArticleError) else _finish(raw, draft, next(found))
 
 
-def _chunks(items: Iterable[RawArticle], size: int) -> Iterator[list[RawArticle]]:
-    chunk: list[RawArticle] = []
+T = TypeVar("T")
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily.
+
+    >>> list(chunked(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:

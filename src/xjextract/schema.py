@@ -14,7 +14,7 @@ from bisect import bisect_right
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -22,6 +22,16 @@ SCHEMA_VERSION = "1.0"
 _PUBLISHED_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
 
 NonNegInt = Annotated[int, Field(ge=0)]
+
+
+def _iso_published(value: str | None) -> str | None:
+    if value is not None and not _PUBLISHED_RE.match(value):
+        raise ValueError(f"published must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got {value!r}")
+    return value
+
+
+#: A publication time at the precision the page gives: ``2024-07-18T18:36`` or ``2024-02-02``.
+Published = Annotated[str | None, AfterValidator(_iso_published)]
 
 
 class _Model(BaseModel):
@@ -144,7 +154,7 @@ class Record(_Model):
     source: Source
     publisher: str | None = None
     title: str | None = None
-    published: str | None = Field(default=None, description="ISO 8601: 2024-07-18T18:36 or 2024-02-02")
+    published: Published = Field(default=None, description="ISO 8601: 2024-07-18T18:36 or 2024-02-02")
     dateline: Dateline | None = None
     text: str
     pieces: list[Piece] = Field(default_factory=list, description="map from text offsets to raw offsets")
@@ -170,13 +180,6 @@ class Record(_Model):
             if end <= piece.start + piece.length:
                 return piece.raw_start + start - piece.start, piece.raw_start + end - piece.start
         raise ValueError(f"span {start}:{end} is not inside one paragraph of record {self.id!r}")
-
-    @field_validator("published")
-    @classmethod
-    def _iso_published(cls, value: str | None) -> str | None:
-        if value is not None and not _PUBLISHED_RE.match(value):
-            raise ValueError(f"published must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got {value!r}")
-        return value
 
     @model_validator(mode="after")
     def _offsets_index_text(self) -> Record:
