@@ -88,3 +88,19 @@ def test_unknown_setting_is_a_usage_error(tmp_path: Path, capsys: pytest.Capture
 def test_empty_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(tmp_path)]) == 2
     assert "no *.txt files" in capsys.readouterr().err
+
+
+def test_missing_model_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(SEEDS[0]), "--model", "no_such_model"]) == 2
+    err = capsys.readouterr().err
+    assert "no spaCy model found (tried no_such_model)" in err and "Traceback" not in err
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = tmp_path / "s.toml"
+    cfg.write_text("min_files_for_progress = 2\n", encoding="utf-8")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["extract", *map(str, SEEDS), "--config", str(cfg), "-o", str(tmp_path / "o.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "2/2" in err and "article" in err  # tqdm's bar

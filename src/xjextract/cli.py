@@ -17,6 +17,7 @@ from typing import TextIO
 from . import __version__
 from .evaluate import evaluate, format_errors, format_table, gate, load_baseline, parse_floor, raise_floors
 from .gold import GoldError, check_gold_dir, draft_gold, dump_gold
+from .nlp import ModelNotFoundError, resolve_model
 from .parallel import COUNTED, Outcome, auto_workers, run_dask, run_local
 from .pipeline import ArticleError, RawArticle, decode_article, extract_article, read_article
 from .schema import Record, json_schema
@@ -87,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _gold_check(args) if args.gold_command == "check" else _gold_draft(args)
         if args.command == "evaluate":
             return _evaluate(args)
-    except UsageError as exc:
+    except (UsageError, ModelNotFoundError) as exc:
         print(f"xjextract: error: {exc}", file=sys.stderr)
         return 2
     raise AssertionError(f"unhandled command {args.command}")  # argparse only lets known commands through
@@ -98,6 +99,7 @@ def _extract(args: argparse.Namespace) -> int:
         settings = load_settings(args.config, model=args.model)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
+    resolve_model(settings)  # a missing model is a usage error now, not a crash in the middle of the run
     inputs, failures = _inputs(args.paths)
     if not inputs and not failures:
         raise UsageError("no input: the paths hold no *.txt files")

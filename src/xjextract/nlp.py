@@ -37,9 +37,18 @@ def load_model(settings: Settings, exclude: tuple[str, ...] = ()) -> Language:
     Raises:
         ModelNotFoundError: none of the names is installed; the message says what to install.
     """
+    return _load(resolve_model(settings), exclude)
+
+
+def resolve_model(settings: Settings) -> str:
+    """The first installed model among :func:`model_names`, found without loading it.
+
+    Raises:
+        ModelNotFoundError: none of the names is installed; the message says what to install.
+    """
     for name in model_names(settings):
         if spacy.util.is_package(name) or spacy.util.ensure_path(name).exists():
-            return _load(name, exclude)
+            return name
     tried = ", ".join(model_names(settings))
     raise ModelNotFoundError(
         f"no spaCy model found (tried {tried}); install the project's dependencies "
