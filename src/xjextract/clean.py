@@ -31,6 +31,7 @@ _MIN_PROSE_WORDS = 6
 #: A headline has at least this many words; section labels ("China", "Business") have fewer.
 _MIN_TITLE_WORDS = 3
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)]*$""")
+_STATEMENT_END = re.compile(r"""\.["'”’)]*$""")
 _PREVIEW_CHARS = 80
 
 _MONTHS = {
@@ -162,7 +163,8 @@ def _is_prose(line: str) -> bool:
 
 
 def _looks_like_title(line: str) -> bool:
-    return _words(line) >= _MIN_TITLE_WORDS and not _SENTENCE_END.search(line)
+    """Enough words and no final full stop (headlines may end in "?" or "!")."""
+    return _words(line) >= _MIN_TITLE_WORDS and not _STATEMENT_END.search(line)
 
 
 def _norm(line: str) -> str:
