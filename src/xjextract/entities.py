@@ -99,8 +99,12 @@ def _extend(text: str, spans: list[tuple[int, int, str, str | None]], language: 
         match = extension.match(text, end)
         if match:
             words = _name_words(match.group(0).replace(",", " ").split(), heads)
+            if words and words[0] == "and" and own and own[-1] in heads:
+                words = []
             head = next((heads[w] for w in reversed(words) if w in heads), None)
-            continues = bool(words) and words[0] in ("of", "and") and any(w in heads for w in own)
+            complete = bool(own) and own[-1] in heads  # "... Logistics Group" ends a name: "and" starts another
+            continues = bool(words) and words[0] in ("of", "and") and any(w in heads for w in own) and not (
+                complete and words[0] == "and")
             if head or continues:  # "... Academy of Social Sciences"; "Federation of ..." + " of Kashgar City"
                 end = end + match.group(0).rindex(words[-1]) + len(words[-1])
                 label, canonical = head or label, None
@@ -117,8 +121,8 @@ def _name_words(words: list[str], heads: dict[str, str]) -> list[str]:
     kept: list[str] = []
     words = [w if w in _ABBREVIATED or not w.endswith(".") else w[:-1] for w in words]  # "Zone." ends a sentence
     for i, word in enumerate(words):
-        if word == "and" and any(w in heads for w in words[i + 1 :]):
-            break
+        if word == "and" and (any(w in heads for w in words[i + 1 :]) or (kept and kept[-1] in heads)):
+            break  # "... Customs and Urumqi Customs", "... Logistics Group and Bishkek-based ...": two names
         kept.append(word)
     while kept and not kept[-1][0].isupper():
         kept.pop()
@@ -199,6 +203,11 @@ def canonicalize(
         if canonical is None and label == "ORG":  # "China Railway Kunming Group" after "... Group Co., Ltd."
             canonical = next((e.canonical for e in entities if e.label == "ORG" and e.canonical
                               and e.canonical != name and _COMPANY_SUFFIX.sub("", e.canonical) == name), None)
+        if canonical is None and " " not in name:  # "Jiaheng" after "Jiaheng Auto Export Co."
+            company = next((e for e in reversed(entities) if e.label == "ORG" and e.text.startswith(name + " ")
+                            and _COMPANY_SUFFIX.search(e.text)), None)
+            if company is not None:
+                canonical, label = company.canonical, "ORG"
         if canonical is None and " " not in name:  # a surname alone: the person named in full earlier
             person = next((p for p in reversed(people) if name in (p.split()[0], p.split()[-1])), None)
             if person is not None:

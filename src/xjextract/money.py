@@ -73,7 +73,7 @@ def _lexicon(language: str) -> _Lexicon:
             rf"(?<![\w$])(?P<cur>{_alternation(list(before))})\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>{scale}))?(?![\w%])"
         ),
         suffixed=re.compile(
-            rf"(?<![\w.,$])(?P<num>{number})(?:\s?(?P<scale>{scale}))?\s+(?P<cur>{_alternation(after_raw)})(?![\w$])"
+            rf"(?<![\w.,$])(?P<num>{number})(?:[\s-]?(?P<scale>{scale}))?(?:\s+|-)(?P<cur>{_alternation(after_raw)})(?![\w$])"
         ),
         bare=re.compile(
             rf"(?<![\w.,$])(?P<num>{number})\s?(?P<scale>{scale})(?=\s*(?:[{re.escape(data['inherit_before'])}]|$))"

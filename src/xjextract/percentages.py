@@ -164,6 +164,8 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, period
         direction = _direction(lex.change_after.match(after).group(0), lex)  # type: ignore[union-attr]
     if direction is not None:
         item.kind, item.direction = "change", direction
+    elif previous is not None and previous.kind == "share":
+        item.kind = "share"  # "Kazakhstan took 47.5 percent of them, with Uzbekistan second at 22.8 percent"
 
 
 def _bases(found: list[_Found], text: str, s_start: int, s_end: int, lex: _Lexicon) -> None:

@@ -54,6 +54,7 @@ class _Lexicon:
     ordinals: dict[str, int]
     numbers: dict[str, int]
     weekdays: dict[str, int]
+    parts: dict[str, list[int]]
     future: re.Pattern[str]
     may_needs: re.Pattern[str]
 
@@ -92,6 +93,7 @@ def _lexicon(language: str) -> _Lexicon:
         ordinals=data["ordinals"],
         numbers=data["numbers"],
         weekdays=data["weekdays"],
+        parts=data["parts_of_year"],
         future=re.compile(rf"(?i:(?<![\w])(?:{future})(?![\w]))"),
         may_needs=re.compile(rf"(?i:{data['may_needs']})"),
     )
@@ -178,10 +180,24 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         if last_year <= first_year:
             raise ValueError("not a year range")
         return date(first_year, 1, 1), date(last_year, 12, 31), False
+    if kind == "month" and (groups.get("rel") or "").lower() == "last" and groups.get("m1", "").istitle() \
+            and ctx.text[ctx.start : ctx.start + 4].lower() == "last":
+        return _last_month_named(ctx, month)  # "last October": the latest October before this month
     if kind == "month":
         if groups.get("year") or groups.get("rel"):
             return _with_year(groups, ctx, lambda y: _months(y, month, month))
         return _choose(ctx, lambda y: _months(y, month, month))
+    if kind == "month_year_range":  # "November 2023 to January 2024"
+        first = date(int(groups["year"]), month, 1)
+        last = _month_end(int(groups["year2"]), lex.months[groups["m2"].lower().rstrip(".")])
+        if last <= first:
+            raise ValueError("not a range")
+        return first, last, False
+    if kind == "part_of_year":  # "late 2023", "early next year"
+        first_month, last_month = lex.parts[groups["part"].lower()]
+        return _with_year(groups, ctx, lambda y: _months(y, first_month, last_month))
+    if kind == "previous":
+        return _previous(groups, ctx)
     if kind == "month_range":
         last_month = lex.months[(groups["m2"] or "").lower().rstrip(".")]
         if last_month == month:
@@ -252,6 +268,34 @@ def _date(groups: dict[str, Any], ctx: _Context, month: int) -> tuple[date, date
         if (candidate >= pub) if ctx.future else (candidate <= pub):
             return candidate, candidate, True
     raise ValueError("not a date")
+
+
+def _last_month_named(ctx: _Context, month: int) -> tuple[date, date, bool]:
+    if ctx.publication is None:
+        raise _NeedsPublication
+    pub = ctx.publication
+    year = pub.year if month < pub.month else pub.year - 1
+    return (*_months(year, month, month), True)
+
+
+def _previous(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
+    """"the previous quarter/month/year": the one before the period named just before, else before publication."""
+    months = {"quarter": 3, "month": 1, "year": 12}[groups["unit"].lower()]
+    stretches = [p for p in ctx.previous if p.first_day and p.first_day != p.last_day]
+    if stretches and stretches[-1].first_day:
+        anchor = stretches[-1].first_day
+    elif ctx.publication is not None:
+        anchor = ctx.publication.replace(day=1)
+        if months == 3:
+            anchor = anchor.replace(month=(anchor.month - 1) // 3 * 3 + 1)
+        elif months == 12:
+            anchor = anchor.replace(month=1)
+    else:
+        raise _NeedsPublication
+    index = anchor.year * 12 + anchor.month - 1 - months
+    first = date(index // 12, index % 12 + 1, 1)
+    last_index = index + months - 1
+    return first, _month_end(last_index // 12, last_index % 12 + 1), True
 
 
 def _same(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
@@ -328,7 +372,9 @@ def extract_periods(
         sentence = next(((s, e) for s, e in sentences if s <= start < e), (0, len(text)))
         # The future is what a sentence says after its future word: "Exports rose in June, and the firm will
         # expand in December" makes December the coming one, not June.
-        future = bool(lex.future.search(text, sentence[0], start))
+        clause = max([sentence[0]] + [i + 1 for i in range(sentence[0], start)
+                                      if text[i] in ",;" and text[i + 1 : i + 2].isspace()])  # not "2,000"
+        future = bool(lex.future.search(text, clause, start))
         ctx = _Context(publication, future, frame, result.periods, text, start)
         try:
             first, last, relative = _resolve(kind, groups, ctx, lex)
