@@ -2,9 +2,9 @@
 
 The splitter is a rule over the abbreviation list of ``data/<lang>/sentences.json``, chosen by measurement
 (``python benchmarks/sentences.py``): on the hand-written cases of ``tests/cases/sentences.json`` it gets
-every paragraph right, it agrees with pysbd on the corpus but for quotations (split here) and two pysbd errors, and it is about 50 times faster (pysbd took a
-third of the pipeline's time, more than the rule stages together); spaCy's parser misses two cases and
-costs ~12 ms a paragraph; spaCy's ``senter`` merges across paragraphs.
+every paragraph right; on the corpus it agrees with pysbd but for quotations (split here) and two pysbd
+errors; it is about 50 times faster (pysbd took a third of the pipeline's time). spaCy's parser misses two
+cases and costs ~10 ms a paragraph; spaCy's ``senter`` merges across paragraphs.
 
 >>> [(s.start, s.end) for s in segment_sentences("Trade grew. It rose.\\n\\nNew para.", [(0, 20), (22, 31)])]
 [(0, 11), (12, 20), (22, 31)]
