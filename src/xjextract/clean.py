@@ -34,18 +34,6 @@ _SENTENCE_END = re.compile(r"""[.!?]["'”’)]*$""")
 _STATEMENT_END = re.compile(r"""\.["'”’)]*$""")
 _PREVIEW_CHARS = 80
 
-_MONTHS = {
-    name.lower(): number
-    for number, names in enumerate(
-        [
-            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
-            ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sep", "Sept"),
-            ("October", "Oct"), ("November", "Nov"), ("December", "Dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 
 
 @dataclass(frozen=True)
@@ -124,7 +112,8 @@ def _month(groups: dict[str, str | None]) -> int | None:
     if groups.get("m"):
         return int(groups["m"])  # type: ignore[arg-type]
     name = (groups.get("mon") or "").lower().rstrip(".")
-    return _MONTHS.get(name)
+    months: dict[str, int] = load_json("periods.json")["months"]  # one month table for the whole package
+    return months.get(name)
 
 
 def _published_from(groups: dict[str, str | None]) -> str | None:

@@ -37,8 +37,6 @@ from .settings import Settings
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 _LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,;:]|(?<!Ltd)(?<!Inc)(?<!Co)\.)+$")
-_COMPANY_SUFFIX = re.compile(r",?\s+(?:Co\.,?\s+Ltd\.?|Co\.|Ltd\.|Inc\.|LLC|Corp\.)$")
-_ABBREVIATED = frozenset({"Co.", "Ltd.", "Inc.", "Corp.", "St."})
 _DEFINITION = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
 
 
@@ -72,15 +70,30 @@ def abbreviations_defined(text: str, spans: list[tuple[int, int, str, str | None
     return found
 
 
+@dataclass(frozen=True)
+class _Rules:
+    extension: re.Pattern[str]
+    heads: dict[str, str]
+    acronym_skip: frozenset[str]
+    company_suffix: re.Pattern[str]
+    abbreviated: frozenset[str]  # words whose final dot is part of them ("Co.", "Ltd.")
+
+
 @cache
-def _rules(language: str) -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    """The name-extension regex, head noun -> label, and the words an acronym skips."""
+def _rules(language: str) -> _Rules:
+    """The name-extension regex, head noun -> label, acronym rules and company suffixes, from the data file."""
     data = load_json("entity_rules.json", language)
     heads = {h: label for label, words in data["heads"].items() for h in words}
     word = r"(?:[A-Z][\w'’.-]*|" + "|".join(re.escape(c) for c in data["connectors"]) + ")"
-    suffix = "|".join(re.escape(x) for x in sorted(data["company_suffixes"], key=len, reverse=True))
-    extension = re.compile(rf"(?:[ \t]+{word}){{1,8}}(?:,?[ \t]+(?:{suffix}))?")
-    return extension, heads, frozenset(data["acronym_skip"])
+    suffixes = sorted(data["company_suffixes"], key=len, reverse=True)
+    suffix = "|".join(re.escape(x) for x in suffixes)
+    return _Rules(
+        extension=re.compile(rf"(?:[ \t]+{word}){{1,8}}(?:,?[ \t]+(?:{suffix}))?"),
+        heads=heads,
+        acronym_skip=frozenset(data["acronym_skip"]),
+        company_suffix=re.compile(rf",?\s+(?:{suffix})$"),
+        abbreviated=frozenset(w for x in suffixes for w in x.replace(",", " ").split() if w.endswith(".")),
+    )
 
 
 def _extend(text: str, spans: list[tuple[int, int, str, str | None]], language: str
@@ -88,7 +101,8 @@ def _extend(text: str, spans: list[tuple[int, int, str, str | None]], language: 
     """Longer names the model or the gazetteer cut short: an entity and the capitalized words after it that
     end a name with a head noun ("Xinjiang" + " Academy of Social Sciences"), or a nationality or place
     right before an organization ("Chinese" + "Academy of ...")."""
-    extension, heads, _ = _rules(language)
+    rules = _rules(language)
+    extension, heads = rules.extension, rules.heads
     out: list[tuple[int, int, str, str | None]] = []
     for start, end, label, canonical in spans:
         if out and out[-1][1] > start:
@@ -98,7 +112,7 @@ def _extend(text: str, spans: list[tuple[int, int, str, str | None]], language: 
             label = heads[own[-1]]  # "Yen Vien Station" is a facility, whatever the model says
         match = extension.match(text, end)
         if match:
-            words = _name_words(match.group(0).replace(",", " ").split(), heads)
+            words = _name_words(match.group(0).replace(",", " ").split(), heads, rules.abbreviated)
             if words and words[0] == "and" and own and own[-1] in heads:
                 words = []
             head = next((heads[w] for w in reversed(words) if w in heads), None)
@@ -115,11 +129,11 @@ def _extend(text: str, spans: list[tuple[int, int, str, str | None]], language: 
     return out
 
 
-def _name_words(words: list[str], heads: dict[str, str]) -> list[str]:
+def _name_words(words: list[str], heads: dict[str, str], abbreviated: frozenset[str]) -> list[str]:
     """The words after an entity that still belong to its name: up to a second name joined by "and"
     ("General Administration of Customs and Urumqi Customs"), ending on a capitalized word."""
     kept: list[str] = []
-    words = [w if w in _ABBREVIATED or not w.endswith(".") else w[:-1] for w in words]  # "Zone." ends a sentence
+    words = [w if w in abbreviated or not w.endswith(".") else w[:-1] for w in words]  # "Zone." ends a sentence
     for i, word in enumerate(words):
         if word == "and" and (any(w in heads for w in words[i + 1 :]) or (kept and kept[-1] in heads)):
             break  # "... Customs and Urumqi Customs", "... Logistics Group and Bishkek-based ...": two names
@@ -156,7 +170,8 @@ def canonicalize(
         Entities in text order, without duplicate spans.
     """
     labels = set(load_json("vocabulary.json", language)["entity_labels"])
-    _, _, skip = _rules(language)
+    rules = _rules(language)
+    skip = rules.acronym_skip
     taken = exclude or []
     trimmed: list[tuple[int, int, str, str | None]] = []
     lower_words = set(re.findall(r"\b[a-z][a-z-]+\b", text))
@@ -202,10 +217,10 @@ def canonicalize(
                 canonical, label = earlier.canonical, earlier.label
         if canonical is None and label == "ORG":  # "China Railway Kunming Group" after "... Group Co., Ltd."
             canonical = next((e.canonical for e in entities if e.label == "ORG" and e.canonical
-                              and e.canonical != name and _COMPANY_SUFFIX.sub("", e.canonical) == name), None)
+                              and e.canonical != name and rules.company_suffix.sub("", e.canonical) == name), None)
         if canonical is None and " " not in name:  # "Jiaheng" after "Jiaheng Auto Export Co."
             company = next((e for e in reversed(entities) if e.label == "ORG" and e.text.startswith(name + " ")
-                            and _COMPANY_SUFFIX.search(e.text)), None)
+                            and rules.company_suffix.search(e.text)), None)
             if company is not None:
                 canonical, label = company.canonical, "ORG"
         if canonical is None and " " not in name:  # a surname alone: the person named in full earlier

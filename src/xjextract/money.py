@@ -31,11 +31,12 @@ _YEARS = range(1900, 2101)
 
 
 def _alternation(forms: list[str]) -> str:
-    """A regex alternation, longest form first; all-capital forms match case-sensitively."""
+    """A regex alternation, longest form first; a form with a capital letter ("RMB", "Rs", "U.S. dollars")
+    matches as written, a lower-case one ("yuan") in any case."""
     parts = []
     for form in sorted(set(forms), key=len, reverse=True):
         escaped = re.escape(form)
-        parts.append(escaped if form.isupper() or not any(c.isalpha() for c in form) else f"(?i:{escaped})")
+        parts.append(f"(?i:{escaped})" if form.islower() else escaped)
     return "|".join(parts)
 
 
