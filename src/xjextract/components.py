@@ -20,6 +20,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from .fx import apply_reference_rates
+from .resources import load_json
 from .money import extract_money
 from .percentages import extract_percentages
 from .periods import extract_periods
@@ -111,16 +112,25 @@ def make_gazetteer(nlp: Language, name: str, language: str) -> EntityRuler:
     """The domain gazetteer as an EntityRuler; put it before ``ner``.
 
     Matching is case-sensitive, so "the Alashankou port" is the place, not "Alashankou Port" the facility; the
-    capitalized form of every place name is added for datelines ("URUMQI, Feb. 2 (Xinhua) --").
+    capitalized form of every place name is added for datelines ("URUMQI, Feb. 2 (Xinhua) --"), and the form
+    with a lower-case designation ("Kizilsu Kirgiz autonomous prefecture") for papers that print it so.
     """
     from .entities import gazetteer_patterns
 
     patterns = gazetteer_patterns(language)
+    designations = load_json("entity_rules.json", language)["designations"]
+    variants = []
+    for p in patterns:
+        if p["label"] not in ("GPE", "LOC"):
+            continue
+        variants.append(dict(p, pattern=p["pattern"].upper()))
+        ending = next((d for d in designations if p["pattern"].endswith(" " + d)), None)
+        if ending:  # China Daily prints "Kizilsu Kirgiz autonomous prefecture"
+            variants.append(dict(p, pattern=p["pattern"][: -len(ending)] + ending.lower()))
     known = {p["pattern"] for p in patterns}
-    shouted = [dict(p, pattern=p["pattern"].upper()) for p in patterns
-               if p["label"] in ("GPE", "LOC") and p["pattern"].upper() not in known]
+    extra = {v["pattern"]: v for v in variants if v["pattern"] not in known}
     ruler = EntityRuler(nlp, name, overwrite_ents=False)
-    ruler.add_patterns(patterns + shouted)  # type: ignore[arg-type]
+    ruler.add_patterns(patterns + list(extra.values()))  # type: ignore[arg-type]
     return ruler
 
 
