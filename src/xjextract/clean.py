@@ -50,6 +50,7 @@ class _Rules:
     drop_lines: tuple[_Rule, ...]
     cut_from: tuple[_Rule, ...]
     share_words: frozenset[str]
+    caption_endings: tuple[re.Pattern[str], ...]
     publishers: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     agencies: dict[str, str]
     datelines: tuple[re.Pattern[str], ...]
@@ -72,6 +73,7 @@ def _rules(language: str) -> _Rules:
         drop_lines=rules("drop_lines"),
         cut_from=rules("cut_from"),
         share_words=frozenset(data["share_words"]),
+        caption_endings=tuple(re.compile(p) for p in data["caption_endings"]),
         publishers=tuple(
             (p["name"], tuple(re.compile(m, re.MULTILINE) for m in p["markers"])) for p in data["publishers"]
         ),
@@ -289,8 +291,10 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
             else:
                 reason = "page furniture before the body (section or navigation line)"
         if reason is not None:
-            if credit and kept and raw.count("\n", kept[-1][1], start) == 1:
-                # A credit line glued to the line above ("...Autonomous Region.\nVCG Photo"): that is a caption.
+            if credit and kept and (raw.count("\n", kept[-1][1], start) == 1 or any(
+                    r.search(raw, kept[-1][0], kept[-1][1]) for r in rules.caption_endings)):
+                # A credit line glued to the line above ("...Autonomous Region.\nVCG Photo"), or after a line
+                # that ends like a caption ("..., Sept. 10, 2024."): that line is a caption.
                 remove(*kept.pop(), "photo caption (credit on the next line)")
                 in_body = bool(kept)
             remove(start, end, reason)

@@ -122,8 +122,8 @@ def _extend(text: str, spans: list[tuple[int, int, str, str | None]], language: 
             if head or continues:  # "... Academy of Social Sciences"; "Federation of ..." + " of Kashgar City"
                 end = end + match.group(0).rindex(words[-1]) + len(words[-1])
                 label, canonical = head or label, None
-        if out and label in ("ORG", "FAC") and out[-1][2] in ("NORP", "GPE") and text[out[-1][1] : start] == " " \
-                and canonical is None:
+        if out and label in ("ORG", "FAC") and out[-1][2] in ("NORP", "GPE") and text[out[-1][1] : start] in (" ", "-") \
+                and canonical is None:  # "Chinese Academy of ...", "Kyrgyz-China Silk Road Logistics"
             start = out.pop()[0]
         out.append((start, end, label, canonical))
     return out
@@ -141,6 +141,14 @@ def _name_words(words: list[str], heads: dict[str, str], abbreviated: frozenset[
     while kept and not kept[-1][0].isupper():
         kept.pop()
     return kept
+
+
+@cache
+def _currency_words(language: str) -> re.Pattern[str]:
+    """Currency names of the money lexicon: a name right before one is part of it ("U.S. dollars")."""
+    names = {f for forms in load_json("money.json", language)["currencies"].values() for f in forms.get("after", [])}
+    words = sorted({n.split()[-1] for n in names if n.islower() or " " in n}, key=len, reverse=True)
+    return re.compile(r"\.?\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def _acronym(name: str, skip: frozenset[str]) -> str:
@@ -172,6 +180,7 @@ def canonicalize(
     labels = set(load_json("vocabulary.json", language)["entity_labels"])
     rules = _rules(language)
     skip = rules.acronym_skip
+    currency_after = _currency_words(language)
     taken = exclude or []
     trimmed: list[tuple[int, int, str, str | None]] = []
     lower_words = set(re.findall(r"\b[a-z][a-z-]+\b", text))
@@ -191,6 +200,10 @@ def canonicalize(
         name = text[start:end]
         if not any(c.isupper() for c in name):
             continue  # "the regional statistics bureau": a description, not a name
+        if canonical is None and name in rules.heads:
+            continue  # "Customs data show ...": a head noun alone is no name
+        if currency_after.match(text, end):
+            continue  # "U.S." in "U.S. dollars per tonne", outside any amount
         if canonical is None and " " not in name and name.lower() in lower_words:
             continue  # "Coal imports rose" at a sentence start, "coal" elsewhere: a common noun
         if trimmed and trimmed[-1][:2] == (start, end):
@@ -218,7 +231,7 @@ def canonicalize(
         if canonical is None and label == "ORG":  # "China Railway Kunming Group" after "... Group Co., Ltd."
             canonical = next((e.canonical for e in entities if e.label == "ORG" and e.canonical
                               and e.canonical != name and rules.company_suffix.sub("", e.canonical) == name), None)
-        if canonical is None and " " not in name:  # "Jiaheng" after "Jiaheng Auto Export Co."
+        if canonical is None:  # "Jiaheng" after "Jiaheng Auto Export Co."
             company = next((e for e in reversed(entities) if e.label == "ORG" and e.text.startswith(name + " ")
                             and rules.company_suffix.search(e.text)), None)
             if company is not None:

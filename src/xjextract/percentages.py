@@ -46,6 +46,7 @@ class _Lexicon:
     up: re.Pattern[str]
     down: re.Pattern[str]
     change_after: re.Pattern[str]
+    after_polarity: dict[str, Literal["up", "down"]]
     comparison: re.Pattern[str]
     bases: tuple[tuple[str, re.Pattern[str]], ...]
     from_level: re.Pattern[str]
@@ -69,6 +70,7 @@ def _lexicon(language: str) -> _Lexicon:
         not_rate=re.compile(rf"(?i:\b(?:{_words(data['not_rate'])})\b)"),
         up=re.compile(rf"(?i:\b(?:{_words(data['up'])})\b)"),
         down=re.compile(rf"(?i:\b(?:{_words(data['down'])})\b)"),
+        after_polarity={w: d for d, words in data["more_less"].items() for w in words},  # type: ignore[misc]
         change_after=re.compile(rf"(?i:\s+(?:{_words(data['change_after'])})\b)"),
         comparison=re.compile(rf"(?i:\s+{data['comparison']}\s+)"),
         bases=tuple((name, re.compile(rf"(?i:(?<![\w-])(?:{_words(phrases)})(?![\w-]))"))
@@ -160,8 +162,10 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, period
         item.kind = "rate"
         return
     direction = _direction(window, lex)
-    if direction is None and lex.change_after.match(after):
-        direction = _direction(lex.change_after.match(after).group(0), lex)  # type: ignore[union-attr]
+    follower = lex.change_after.match(after)
+    if direction is None and follower:  # "an 11.9 percent increase", "14 percent less"
+        word = follower.group(0).strip().lower()
+        direction = lex.after_polarity.get(word) or _direction(word, lex)
     if direction is not None:
         item.kind, item.direction = "change", direction
     elif previous is not None and previous.kind == "share":

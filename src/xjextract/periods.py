@@ -193,6 +193,16 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         if last <= first:
             raise ValueError("not a range")
         return first, last, False
+    if kind == "date_range":  # "Jan. 1 to March 31", "Nov. 15 to March 15" (into the next year)
+        first, _, relative = _date(groups, ctx, month)
+        last_month = lex.months[groups["m2"].lower().rstrip(".")]
+        if groups.get("year2"):
+            last = date(int(groups["year2"]), last_month, int(groups["day2"]))
+        else:
+            last = date(first.year, last_month, int(groups["day2"]))
+            if last < first:
+                last = date(first.year + 1, last_month, int(groups["day2"]))
+        return first, last, relative and not groups.get("year2")
     if kind == "part_of_year":  # "late 2023", "early next year"
         first_month, last_month = lex.parts[groups["part"].lower()]
         return _with_year(groups, ctx, lambda y: _months(y, first_month, last_month))
