@@ -70,7 +70,7 @@ def _lexicon(language: str) -> _Lexicon:
         not_rate=re.compile(rf"(?i:\b(?:{_words(data['not_rate'])})\b)"),
         up=re.compile(rf"(?i:\b(?:{_words(data['up'])})\b)"),
         down=re.compile(rf"(?i:\b(?:{_words(data['down'])})\b)"),
-        after_polarity={w: d for d, words in data["more_less"].items() for w in words},  # type: ignore[misc]
+        after_polarity={w: d for d, words in data["more_less"].items() for w in words},
         change_after=re.compile(rf"(?i:\s+(?:{_words(data['change_after'])})\b)"),
         comparison=re.compile(rf"(?i:\s+{data['comparison']}\s+)"),
         bases=tuple((name, re.compile(rf"(?i:(?<![\w-])(?:{_words(phrases)})(?![\w-]))"))
