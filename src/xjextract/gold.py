@@ -112,14 +112,14 @@ def check_gold(gold: GoldFile, raw: str, stem: str | None = None) -> list[str]:
                 problems.append(f"{where}: span starts or ends with white space")
             seen.add((item.start, item.end))
             last_start = item.start
-            problems.extend(f"{where}: {p}" for p in _item_problems(kind, item, vocab))
+            problems.extend(f"{where}: {p}" for p in _item_problems(item, vocab))
     for i, conv in enumerate(gold.conversions):
         if max(conv.source, conv.target) >= len(gold.money) or conv.source == conv.target:
             problems.append(f"conversions[{i}] {conv.source}->{conv.target}: must index two different money items")
     return problems
 
 
-def _item_problems(kind: str, item: object, vocab: dict[str, list[str]]) -> Iterable[str]:
+def _item_problems(item: object, vocab: dict[str, list[str]]) -> Iterable[str]:
     """Vocabulary and value checks of one item."""
     if isinstance(item, Entity):
         if item.label not in vocab["entity_labels"]:
