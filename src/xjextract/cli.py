@@ -19,7 +19,7 @@ from .evaluate import evaluate, format_errors, format_table, gate, load_baseline
 from .gold import GoldError, check_gold_dir, draft_gold, dump_gold
 from .nlp import ModelNotFoundError, resolve_model
 from .parallel import COUNTED, Outcome, auto_workers, run_dask, run_local
-from .pipeline import ArticleError, RawArticle, decode_article, extract_article, read_article
+from .pipeline import ArticleError, RawArticle, decode_article, extract_article, iter_results, read_article
 from .schema import Record, json_schema
 from .settings import Settings, load_settings
 
@@ -207,12 +207,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.predictions:
         records = _read_predictions(args.predictions)
     else:
-        settings = Settings()
-        records = {}
-        for path in sorted(args.gold.glob("*.json")):
-            article = corpus / f"{path.stem}.txt"
-            if article.exists():
-                records[path.stem] = extract_article(read_article(article), settings=settings)
+        # The same batched path as `extract`; an article that fails is scored as predicting nothing.
+        articles = [corpus / f"{p.stem}.txt" for p in sorted(args.gold.glob("*.json"))]
+        raws = [read_article(a) for a in articles if a.exists()]
+        records = {raw.id: result for raw, result in iter_results(raws, Settings()) if isinstance(result, Record)}
     try:
         evaluation = evaluate(args.gold, records, corpus)
     except GoldError as exc:
