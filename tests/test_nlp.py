@@ -20,3 +20,10 @@ def test_a_default_model_is_installed_and_loads_once() -> None:
     nlp = load_model(Settings(), exclude=("parser", "lemmatizer"))
     assert "ner" in nlp.pipe_names and "parser" not in nlp.pipe_names
     assert load_model(Settings(), exclude=("parser", "lemmatizer")) is nlp
+
+
+def test_entity_pipeline_does_not_change_the_shared_model() -> None:
+    from xjextract.entities import UNUSED_COMPONENTS, entity_pipeline
+
+    assert "xj_gazetteer" in entity_pipeline(None).pipe_names
+    assert "xj_gazetteer" not in load_model(Settings(), exclude=UNUSED_COMPONENTS).pipe_names

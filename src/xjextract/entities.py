@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+import spacy
 from spacy.language import Language
 
-from .nlp import load_model
+from .nlp import resolve_model
 from .resources import load_json
 from .schema import Entity
 from .settings import Settings
@@ -50,12 +51,12 @@ def gazetteer_patterns(language: str = "en") -> list[dict[str, str]]:
 @cache
 def entity_pipeline(model: str | None, language: str = "en") -> Language:
     """The loaded NER pipeline with the gazetteer in front, built once per process and model."""
-    nlp = load_model(Settings(model=model, language=language), exclude=UNUSED_COMPONENTS)
-    if "xj_gazetteer" not in nlp.pipe_names:
-        from . import components  # noqa: F401  (registers the factories)
+    # A pipeline of its own, not load_model's shared one: adding the gazetteer must not change what other
+    # callers of load_model get.
+    nlp = spacy.load(resolve_model(Settings(model=model, language=language)), exclude=list(UNUSED_COMPONENTS))
+    from . import components  # noqa: F401  (registers the factories)
 
-        nlp.add_pipe("xj_gazetteer", before="ner" if "ner" in nlp.pipe_names else None,
-                     config={"language": language})
+    nlp.add_pipe("xj_gazetteer", before="ner" if "ner" in nlp.pipe_names else None, config={"language": language})
     return nlp
 
 
