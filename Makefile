@@ -31,7 +31,10 @@ baseline: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/sentences.py
+	$(BIN)/python benchmarks/dates.py
 	$(BIN)/python benchmarks/quantities.py
+	$(BIN)/python benchmarks/conversions.py
+	$(BIN)/python benchmarks/entities.py
 	$(BIN)/python benchmarks/throughput.py
 
 clean:

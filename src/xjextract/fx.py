@@ -23,7 +23,8 @@ from .schema import Conversion, Money, Period
 
 #: Beyond rounding, a stated rate may differ from the ECB cross rate by the spread between the PBOC central
 #: parity (which Chinese media often use) and the market rate: up to about 1.6% in 2023-2025 (the corpus'
-#: worst best-fit conversion is 1.5% off). 2% covers it without hiding a wrong figure or a wrong currency.
+#: worst best-fit conversion is 1.7% off: python benchmarks/conversions.py). 2% covers it without hiding a
+#: wrong figure or a wrong currency.
 RATE_TOLERANCE = 0.02
 #: A date this many days past the end of the shipped rate history still uses its last rate; later ones get none.
 MAX_STALE_DAYS = 7

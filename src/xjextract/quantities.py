@@ -2,7 +2,8 @@
 the unit lexicon in ``data/<lang>/quantities.json``.
 
 quantulum3 was measured on this press and reads "U.S. dollars" as atomic mass units and "(...)" as a minus
-sign; a closed unit list read by rules is both faster and right on the units the guidelines name.
+sign; on the gold quantities it finds 43% of them in 5.5 s (``python benchmarks/quantities.py``), so a closed
+unit list read by rules is used.
 
 >>> [(q.text, q.value, q.unit) for q in extract_quantities("It handled 39.338 million tons and 4,691 freight trains.")]
 [('39.338 million tons', 39338000.0, 'tonne'), ('4,691', 4691.0, 'train')]
