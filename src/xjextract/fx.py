@@ -20,6 +20,7 @@ from functools import cache
 from currency_converter import CurrencyConverter, RateNotFoundError
 
 from .schema import Conversion, Money, Period
+from .spans import Locator
 
 #: Beyond rounding, a stated rate may differ from the ECB cross rate by the spread between the PBOC central
 #: parity (which Chinese media often use) and the market rate: up to about 1.6% in 2023-2025 (the corpus'
@@ -111,7 +112,17 @@ def apply_reference_rates(
         if rate is None:
             missing.add(item.currency)
         priced.append(item.model_copy(update={"usd": item.amount / rate if rate else None}))
-    checked = [_check(c, priced, publication, periods, sentences, warnings, missing) for c in conversions]
+    locator = Locator(sentences)
+    ends_by_sentence: dict[int, list[date]] = {}  # last days of the periods of each sentence
+    for period in periods:
+        index = locator.index(period.start)
+        if period.last_day and period.last_day <= publication and index is not None:
+            ends_by_sentence.setdefault(index, []).append(period.last_day)
+    checked = []
+    for conv in conversions:
+        index = locator.index(priced[conv.source].start)
+        ends = ends_by_sentence.get(index, []) if index is not None else []
+        checked.append(_check(conv, priced, publication, ends, warnings, missing))
     warnings += [f"no reference rate for {code} on {publication}: its amounts have no usd value"
                  for code in sorted(missing)]
     return FxResult(priced, checked, warnings)
@@ -121,19 +132,17 @@ def _check(
     conv: Conversion,
     money: list[Money],
     publication: date,
-    periods: list[Period],
-    sentences: list[tuple[int, int]],
+    period_ends: list[date],
     warnings: list[str],
     missing: set[str],
 ) -> Conversion:
-    """The conversion with the reference rate of the candidate date that fits its implied rate best."""
+    """The conversion with the reference rate of the candidate date that fits its implied rate best
+    (``period_ends``: the last days, up to publication, of the periods in the source amount's sentence)."""
     source, target = money[conv.source], money[conv.target]
+    if source.amount <= 0 or target.amount <= 0:
+        return conv  # "about 0 U.S. dollars" states no rate
     implied = source.amount / target.amount
-    sentence = next(((s, e) for s, e in sentences if s <= source.start < e), (source.start, source.end))
-    candidates = [("publication", publication)] + [
-        ("period_end", p.last_day) for p in periods
-        if p.last_day and sentence[0] <= p.start < sentence[1] and p.last_day <= publication
-    ]
+    candidates = [("publication", publication)] + [("period_end", day) for day in period_ends]
     fits = []
     for basis, day in candidates:
         rate = reference_rate(source.currency, target.currency, day)

@@ -17,6 +17,7 @@ Qualifiers ("about", "more than", ...) go in ``qualifier``, outside the span. Pr
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,10 +25,14 @@ from functools import cache
 
 from .resources import load_json
 from .schema import Conversion, Money
+from .spans import SpanSet, glued
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: Four-digit numbers in this range without a scale word are years, never the first number of a range.
 _YEARS = range(1900, 2101)
+#: How far before an amount the first number of a range may start ("1.25 trillion to 1.5 trillion yuan"):
+#: the search is bounded so that a sentence of many amounts stays linear.
+_RANGE_WINDOW = 64
 
 
 def _alternation(forms: list[str]) -> str:
@@ -143,11 +148,13 @@ def extract_money(text: str, sentences: list[tuple[int, int]], language: str = "
     context: set[str] = set()  # the currencies of the last sentence that named an amount
     for s_start, s_end in sentences:
         found: list[Money] = []
+        taken = SpanSet()
         for match in lex.prefixed.finditer(text, s_start, s_end):
             currency = lex.before[match.group("cur")]
             found.append(_item(text, match.start(), match.end(), _value(match["num"], match["scale"], lex), currency, lex))
+            taken.add(match.start(), match.end())
         for match in lex.suffixed.finditer(text, s_start, s_end):
-            if any(m.start < match.end() and match.start() < m.end for m in found):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             currency = lex.after[match.group("cur").casefold()]
             found.append(_item(text, match.start(), match.end(), _value(match["num"], match["scale"], lex), currency, lex))
@@ -160,25 +167,40 @@ def extract_money(text: str, sentences: list[tuple[int, int]], language: str = "
         context = reported
         found = sorted(found + _inherited(text, found, reported, s_start, s_end, lex, result.warnings),
                        key=lambda m: m.start)
+        found = [m for m in _representable(found, result.warnings) if not glued(text, m.start, m.end)]
         offset = len(result.money)
         result.conversions += [
             Conversion(source=offset + i, target=offset + j, implied_rate=found[i].amount / found[j].amount)
             for i, j in _conversion_pairs(text, found, lex)
+            if found[i].amount > 0 and found[j].amount > 0  # "about 0 U.S. dollars" states no rate
         ]
         result.money += found
     return result
 
 
+def _representable(found: list[Money], warnings: list[str]) -> list[Money]:
+    """Amounts a JSON number can hold: a 400-digit figure becomes infinity in floating point and is dropped
+    with a warning rather than written as an invalid record."""
+    kept = []
+    for money in found:
+        if math.isfinite(money.amount):
+            kept.append(money)
+        else:
+            warnings.append(f"amount {money.text[:40]!r}... is too large to represent: dropped")
+    return kept
+
+
 def _ranges(text: str, found: list[Money], s_start: int, lex: _Lexicon) -> list[Money]:
     """First numbers of ranges and shared units: "4 to 5 million yuan", "280 million and 220 million dollars"."""
     extra = []
+    taken = SpanSet((m.start, m.end) for m in found)
     for money in found:
         _, head = _qualifier(text, money.start, lex)
-        match = lex.before_range.search(text, s_start, head)
-        if not match or any(m.start < match.end() and match.start() < m.end for m in found):
+        match = lex.before_range.search(text, max(s_start, head - _RANGE_WINDOW), head)
+        if not match or taken.overlaps(match.start(), match.end()):
             continue
         number, scale = match["num"], match["scale"]
-        if scale is None and number.isdigit() and int(number) in _YEARS:
+        if scale is None and len(number) == 4 and number.isdigit() and int(number) in _YEARS:
             continue
         if scale is None:  # "4 to 5 million yuan": the range shares the second number's scale word
             scale = next((w for w in money.text.split() if w.casefold() in lex.scales), None)
@@ -197,8 +219,9 @@ def _inherited(
         return []
     (currency,) = currencies
     extra = []
+    taken = SpanSet((m.start, m.end) for m in found)
     for match in lex.bare.finditer(text, s_start, s_end):
-        if any(m.start < match.end() and match.start() < m.end for m in found):
+        if taken.overlaps(match.start(), match.end()):
             continue
         extra.append(_item(text, match.start(), match.end(), _value(match["num"], match["scale"], lex), currency, lex))
         warnings.append(f"currency of {match.group(0)!r} ({currency}) taken from its context")

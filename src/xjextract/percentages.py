@@ -11,13 +11,16 @@ cue words of the clause (``data/<lang>/percentages.json``): see that file's ``_d
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from .resources import load_json
 from .schema import Percentage
+from .spans import glued
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CLAUSE_BREAK = re.compile(r";|,\s+while\b|\s+while\b|,\s+whereas\b|\s+but\b|,\s+and\s+(?=[A-Z])")
@@ -27,6 +30,10 @@ _ADJACENT = re.compile(r"[\s,]*")
 _RANGE_GAP = re.compile(r"\s+(?:to|-|–)\s+|\s*[-–]\s*")
 #: How far before a number a rate word may stand ("unemployment rate averaged 5.1 percent").
 _RATE_WINDOW = 45
+#: How far before a percentage a bare number sharing its unit may start ("down 35.2 and 34.7 percent"), and
+#: how far back in its clause the word "share" is looked for: bounded so a long list stays linear.
+_SHARED_WINDOW = 48
+_SHARE_WINDOW = 200
 
 
 def _words(words: list[str]) -> str:
@@ -92,9 +99,14 @@ class _Found:
     follows_from: bool = False  # "up from 31%": the earlier level of the figure before it
 
 
-def _clause_start(text: str, s_start: int, at: int) -> int:
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, at)]
-    return max(starts, default=s_start)
+def _clause_breaks(text: str, s_start: int, s_end: int) -> list[int]:
+    """Where each clause of a sentence starts after a break (";", "while", "but", ", and" + capital)."""
+    return [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, s_end)]
+
+
+def _clause_start(breaks: list[int], s_start: int, at: int) -> int:
+    i = bisect_right(breaks, at) - 1
+    return breaks[i] if i >= 0 else s_start
 
 
 def _direction(window: str, lex: _Lexicon) -> Literal["up", "down"] | None:
@@ -110,23 +122,25 @@ def _find(text: str, s_start: int, s_end: int, lex: _Lexicon) -> list[_Found]:
     found: list[_Found] = []
     for match in lex.item.finditer(text, s_start, s_end):
         value = float(match["num"].replace(",", "")) * (-1 if match["sign"] else 1)
+        if not math.isfinite(value) or glued(text, match.start(), match.end()):
+            continue  # hundreds of digits (no JSON number), or "4\u200b8.4 percent" (not 8.4)
         unit = lex.units[match["unit"].casefold()]
         # "down 35.2 and 34.7 percent", "6.7 to 6.9 percent": a bare number before shares the unit.
-        head = text[s_start : match.start()]
-        gap = _SHARED_GAP.search(head)
+        window = max(s_start, match.start() - _SHARED_WINDOW)
+        gap = _SHARED_GAP.search(text, window, match.start())
         if gap:
-            shared = lex.shared.search(head[: gap.start()])
-            if shared and not any(f.end > s_start + shared.start() for f in found):
-                start = s_start + shared.start()
+            shared = lex.shared.search(text, window, gap.start())
+            if shared and not (found and found[-1].end > shared.start()):
+                start = shared.start()
                 found.append(_Found(start, start + len(shared["num"]), float(shared["num"].replace(",", "")), unit))
         found.append(_Found(match.start(), match.end(), value, unit))
     return found
 
 
-def _role(item: _Found, previous: _Found | None, text: str, s_start: int, periods: list[tuple[int, int]],
-          lex: _Lexicon) -> None:
-    """Set kind and direction of one percentage from the words around it."""
-    clause = _clause_start(text, s_start, item.start)
+def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks: list[int],
+          periods: list[int], lex: _Lexicon) -> None:
+    """Set kind and direction of one percentage from the words around it (``periods``: sorted period starts)."""
+    clause = _clause_start(breaks, s_start, item.start)
     window_start = max(clause, previous.end if previous else clause)
     window = text[window_start : item.start]
     after = text[item.end : item.end + 60]
@@ -144,7 +158,8 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, period
     if comparison:
         target = item.end + comparison.end()
         based = any(regex.match(text, target) or regex.match(text, target - len("than ")) for _, regex in lex.bases)
-        near_period = any(target <= s < target + 40 for s, _ in periods)
+        near = bisect_left(periods, target)
+        near_period = near < len(periods) and periods[near] < target + 40
         word = comparison.group(0).strip().split()[0].lower()
         if based or near_period:
             item.kind, item.direction = "change", "up" if word in ("higher", "faster", "more") else "down"
@@ -152,7 +167,7 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, period
             item.kind = "other"
         return
     if lex.share_before.search(window) or lex.share_after.match(after) or (
-        lex.share_word.search(text, clause, item.start)
+        lex.share_word.search(text, max(clause, item.start - _SHARE_WINDOW), item.start)
         and lex.share_tail.search(window)
     ):
         item.kind = "share"
@@ -173,18 +188,29 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, period
 
 
 def _bases(found: list[_Found], text: str, s_start: int, s_end: int, lex: _Lexicon) -> None:
-    """Attach each basis phrase of the sentence to the changes it qualifies."""
+    """Attach each basis phrase of the sentence to the changes it qualifies: the figure right before it (and
+    the list it ends), else every figure after it in the sentence, else the last figure before it."""
+    ends = [f.end for f in found]
+    starts = [f.start for f in found]
+    done_from = len(found)  # every figure from this index on has already been offered a following basis
     for name, regex in lex.bases:
         for match in regex.finditer(text, s_start, s_end):
-            before = [f for f in found if f.end <= match.start()]
-            if before and _ADJACENT.fullmatch(text[before[-1].end : match.start()]):
-                targets = [before[-1]]
-                for f in reversed(before[:-1]):  # "down 35.2 and 34.7 percent year on year"
-                    if not _LIST_GAP.fullmatch(text[f.end : targets[-1].start]):
+            n_before = bisect_right(ends, match.start())
+            before_last = found[n_before - 1] if n_before else None
+            if before_last and _ADJACENT.fullmatch(text, before_last.end, match.start()):
+                targets = [before_last]
+                for f in reversed(found[max(0, n_before - 64) : n_before - 1]):  # "down 35.2 and 34.7 percent yoy"
+                    if not _LIST_GAP.fullmatch(text, f.end, targets[-1].start):
                         break
                     targets.append(f)
             else:
-                targets = [f for f in found if f.start >= match.end()] or before[-1:]
+                first_after = bisect_left(starts, match.end())
+                if first_after < len(found):
+                    # Figures from done_from on were already offered an earlier basis: the first one sticks.
+                    targets = found[first_after:max(first_after, done_from)]
+                    done_from = min(done_from, first_after)
+                else:
+                    targets = [before_last] if before_last else []
             for f in targets:
                 if f.kind == "change" and f.basis is None:
                     f.basis = name
@@ -203,10 +229,12 @@ def extract_percentages(
     """
     lex = _lexicon(language)
     out: list[Percentage] = []
+    period_starts = sorted(s for s, _ in periods or [])
     for s_start, s_end in sentences:
         found = _find(text, s_start, s_end, lex)
+        breaks = _clause_breaks(text, s_start, s_end) if found else []
         for i, item in enumerate(found):
-            _role(item, found[i - 1] if i else None, text, s_start, periods or [], lex)
+            _role(item, found[i - 1] if i else None, text, s_start, breaks, period_starts, lex)
         _bases(found, text, s_start, s_end, lex)
         for i, item in enumerate(found):
             if item.follows_from and i:  # the earlier level takes the role of the figure it is compared with

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -32,12 +33,18 @@ from typing import Any
 
 from .resources import load_json
 from .schema import Period
+from .spans import Locator, SpanSet, glued
 from .timex import timex_for
 
 _YEAR = r"(?:19|20)\d{2}"
 #: Kinds whose explicit year sets the article's reporting frame ("in 2024", "first half of 2024"); a month or
 #: a date with a year ("launched in November 2023") dates an event and does not.
 _FRAME_KINDS = frozenset({"year", "half", "quarter", "first_months", "first_quarters", "month_range"})
+#: How far back in its clause a future word is looked for ("will ... in March"): clauses are rarely longer,
+#: and the bound keeps a paragraph of many periods linear.
+_FUTURE_WINDOW = 300
+#: A clause break: a comma or semicolon followed by white space (not the comma of "2,000").
+_CLAUSE_BREAK = re.compile(r"[,;](?=\s)")
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,8 @@ class _Context:
     publication: date | None
     future: bool
     frame_year: int | None
-    previous: list[Period]
+    #: Periods found so far that are stretches (first day != last day), in text order.
+    stretches: list[Period]
     text: str
     start: int
 
@@ -291,9 +299,8 @@ def _last_month_named(ctx: _Context, month: int) -> tuple[date, date, bool]:
 def _previous(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
     """"the previous quarter/month/year": the one before the period named just before, else before publication."""
     months = {"quarter": 3, "month": 1, "year": 12}[groups["unit"].lower()]
-    stretches = [p for p in ctx.previous if p.first_day and p.first_day != p.last_day]
-    if stretches and stretches[-1].first_day:
-        anchor = stretches[-1].first_day
+    if ctx.stretches and ctx.stretches[-1].first_day:
+        anchor = ctx.stretches[-1].first_day
     elif ctx.publication is not None:
         anchor = ctx.publication.replace(day=1)
         if months == 3:
@@ -312,18 +319,20 @@ def _same(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
     """"the same period (last year)": the period named just before, a year back when the text says so.
 
     "January and February ... the same period last year" refers back to both months together."""
-    if not ctx.previous:
-        raise ValueError("no period to refer back to")
     # A period is a stretch: "as of the end of October" is a point in time, not what "the same period" means.
     # Nor is another "same period" phrase: "the same period last year ... in the same period" means this year's.
-    stretches = [p for p in ctx.previous
-                 if p.first_day and p.first_day != p.last_day and not p.text.lower().startswith("same ")]
-    if not stretches:
+    index = len(ctx.stretches) - 1
+    while index >= 0 and ctx.stretches[index].text.lower().startswith("same "):
+        index -= 1
+    if index < 0:
         raise ValueError("no period to refer back to")
-    first_item = last_item = stretches[-1]
-    for item in reversed(stretches[:-1]):
-        if ctx.text[item.end : first_item.start] == " and " and item.first_day:
-            first_item = item
+    first_item = last_item = ctx.stretches[index]
+    for item in reversed(ctx.stretches[:index]):
+        if item.text.lower().startswith("same "):
+            continue
+        if ctx.text[item.end : first_item.start] != " and " or not item.first_day:
+            break  # "January and February ...": only a chain of periods joined by "and" is referred back to
+        first_item = item
     first, last = first_item.first_day, last_item.last_day
     if first is None or last is None:
         raise _NeedsPublication
@@ -356,8 +365,8 @@ def extract_periods(
         Periods in text order, with ``first_day``, ``last_day``, ``timex`` and ``relative``.
     """
     lex = _lexicon(language)
-    sentences = sentences or [(0, len(text))]
-    taken = list(exclude or [])
+    sentences = Locator(sentences or [(0, len(text))])
+    taken = SpanSet(exclude or [])
     matches = []
     for pattern in lex.patterns:
         for match in pattern.regex.finditer(text):
@@ -372,24 +381,28 @@ def extract_periods(
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
     for start, negative_length, kind, match in sorted(matches, key=lambda m: (m[0], m[1])):
         end = start - negative_length
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end) or glued(text, start, end):
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         chosen.append((start, end, kind, match))
     frame: int | None = None
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    stretches: list[Period] = []
     for start, end, kind, match in sorted(chosen):
         groups = match.groupdict()
-        sentence = next(((s, e) for s, e in sentences if s <= start < e), (0, len(text)))
+        sentence_start = (sentences.find(start) or (0, len(text)))[0]
         # The future is what a sentence says after its future word: "Exports rose in June, and the firm will
         # expand in December" makes December the coming one, not June.
-        clause = max([sentence[0]] + [i + 1 for i in range(sentence[0], start)
-                                      if text[i] in ",;" and text[i + 1 : i + 2].isspace()])  # not "2,000"
+        last_break = bisect_right(breaks, start) - 1
+        clause = max(sentence_start, breaks[last_break] if last_break >= 0 else 0, start - _FUTURE_WINDOW)
         future = bool(lex.future.search(text, clause, start))
-        ctx = _Context(publication, future, frame, result.periods, text, start)
+        ctx = _Context(publication, future, frame, stretches, text, start)
         try:
             first, last, relative = _resolve(kind, groups, ctx, lex)
-        except ValueError:
-            continue  # the phrase only looked like a period ("May" the verb, "2025-23")
+        except (ValueError, OverflowError):
+            # The phrase only looked like a period ("May" the verb, "2025-23"), or its dates fall outside the
+            # calendar (a publication date of 0001-01-01 has no "last year").
+            continue
         except _NeedsPublication:
             result.periods.append(Period(text=match.group(0), start=start, end=end, first_day=None, last_day=None,
                                          timex=None, relative=True))
@@ -403,6 +416,9 @@ def extract_periods(
             last, relative = publication, True
         if groups.get("year") and kind in _FRAME_KINDS:
             frame = int(groups["year"])
-        result.periods.append(Period(text=match.group(0), start=start, end=end, first_day=first, last_day=last,
-                                     timex=timex_for(first, last), relative=relative))
+        period = Period(text=match.group(0), start=start, end=end, first_day=first, last_day=last,
+                        timex=timex_for(first, last), relative=relative)
+        result.periods.append(period)
+        if first != last:
+            stretches.append(period)
     return result

@@ -11,6 +11,7 @@ unit list read by rules is used.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,6 +19,7 @@ from functools import cache
 
 from .resources import load_json
 from .schema import Quantity
+from .spans import SpanSet, glued
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: A bare four-digit number in this range is a year: "in 2024 and will add flights" has no quantity.
@@ -77,24 +79,26 @@ def extract_quantities(
         language: the data folder of the lexicon.
     """
     lex = _lexicon(language)
-    taken = list(exclude or [])
+    taken = SpanSet(exclude or [])
     found: list[Quantity] = []
     for match in lex.adjacent.finditer(text):
-        if _modifier(match, lex):
-            continue
-        if not any(s < match.end() and match.start() < e for s, e in taken):
-            value = _value(match["num"], match["scale"], lex)
+        value = _value(match["num"], match["scale"], lex)
+        if _modifier(match, lex) or not math.isfinite(value) or glued(text, match.start(), match.end()):
+            continue  # (hundreds of digits: no JSON number; "4\u200b8 tonnes": not 8)
+        if not taken.overlaps(match.start(), match.end()):
             found.append(Quantity(text=match.group(0), start=match.start(), end=match.end(), value=value,
                                   unit=lex.units[match["unit"].casefold()]))
-    taken += [(q.start, q.end) for q in found]
+    for q in found:
+        taken.add(q.start, q.end)
     for match in lex.linked.finditer(text):
         between = match["between"].split()
-        year = match["scale"] is None and match["num"].isdigit() and int(match["num"]) in _YEARS
+        year = match["scale"] is None and len(match["num"]) == 4 and match["num"].isdigit() and int(match["num"]) in _YEARS
         if year or _modifier(match, lex) or any(w.casefold().strip(".,") in lex.not_between or w[-1] in ",;:" for w in between):
             continue
         end = match.end("scale") if match["scale"] else match.end("num")
-        if any(s < end and match.start() < e for s, e in taken):
+        value = _value(match["num"], match["scale"], lex)
+        if taken.overlaps(match.start(), end) or not math.isfinite(value) or glued(text, match.start(), end):
             continue
         found.append(Quantity(text=text[match.start():end], start=match.start(), end=end,
-                              value=_value(match["num"], match["scale"], lex), unit=lex.units[match["unit"].casefold()]))
+                              value=value, unit=lex.units[match["unit"].casefold()]))
     return sorted(found, key=lambda q: q.start)

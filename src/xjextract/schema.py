@@ -14,7 +14,7 @@ from bisect import bisect_right
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -167,6 +167,8 @@ class Record(_Model):
     periods: list[Period] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    #: ``(pieces list, the starts of its pieces)``: built once, not once per item (that was quadratic).
+    _piece_starts: tuple[list[Piece], list[int]] | None = PrivateAttr(default=None)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw-file offsets of ``text[start:end]`` (a span within one paragraph).
@@ -174,7 +176,9 @@ class Record(_Model):
         Raises:
             ValueError: the span is not inside one paragraph.
         """
-        index = bisect_right([p.start for p in self.pieces], start) - 1
+        if self._piece_starts is None or self._piece_starts[0] is not self.pieces:
+            self._piece_starts = (self.pieces, [p.start for p in self.pieces])
+        index = bisect_right(self._piece_starts[1], start) - 1
         if index >= 0:
             piece = self.pieces[index]
             if end <= piece.start + piece.length:

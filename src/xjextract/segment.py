@@ -20,7 +20,9 @@ from .schema import Sentence
 
 #: A possible end: terminal punctuation, closing quotes or brackets, white space, then what opens a sentence.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+#: No abbreviation is longer than this: the word before a dot is looked for this far back, so a sentence
+#: holding thousands of dots stays linear.
+_MAX_WORD = 40
 
 
 @cache
@@ -31,6 +33,15 @@ def _abbreviations(language: str) -> frozenset[str]:
 def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
     word = word.lstrip("\"'“‘([")
     return word in abbreviations or bool(re.fullmatch(r"[A-Z]\.", word))
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The white-space-delimited word ending at ``end`` (not before ``start``); empty when it is longer than
+    any abbreviation."""
+    i = end
+    while i > start and end - i <= _MAX_WORD and not text[i - 1].isspace():
+        i -= 1
+    return "" if end - i > _MAX_WORD else text[i:end]
 
 
 def segment_sentences(text: str, paragraphs: list[tuple[int, int]], language: str = "en") -> list[Sentence]:
@@ -49,10 +60,9 @@ def segment_sentences(text: str, paragraphs: list[tuple[int, int]], language: st
     for index, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
         for match in _END.finditer(text, p_start, p_end):
-            if text[match.start()] == ".":
-                word = _WORD_BEFORE.search(text, start, match.start() + 1)
-                if word and _is_abbreviation(word.group(1), abbreviations):
-                    continue
+            if text[match.start()] == "." and _is_abbreviation(_word_before(text, start, match.start() + 1),
+                                                               abbreviations):
+                continue
             sentences.append(Sentence(start=start, end=match.end(), paragraph=index))
             start = match.end()
             while start < p_end and text[start].isspace():
