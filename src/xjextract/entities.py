@@ -20,19 +20,21 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from .nlp import resolve_model
+from .nlp import load_spacy, resolve_model
 from .resources import load_json
 from .schema import Entity
 from .settings import Settings
+from .spans import SpanSet
 
 #: Components of en_core_web_sm that entity recognition does not use.
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -53,7 +55,7 @@ def entity_pipeline(model: str | None, language: str = "en") -> Language:
     """The loaded NER pipeline with the gazetteer in front, built once per process and model."""
     # A pipeline of its own, not load_model's shared one: adding the gazetteer must not change what other
     # callers of load_model get.
-    nlp = spacy.load(resolve_model(Settings(model=model, language=language)), exclude=list(UNUSED_COMPONENTS))
+    nlp = load_spacy(resolve_model(Settings(model=model, language=language)), UNUSED_COMPONENTS)
     from . import components  # noqa: F401  (registers the factories)
 
     nlp.add_pipe("xj_gazetteer", before="ner" if "ner" in nlp.pipe_names else None, config={"language": language})
@@ -61,14 +63,26 @@ def entity_pipeline(model: str | None, language: str = "en") -> Language:
 
 
 def abbreviations_defined(text: str, spans: list[tuple[int, int, str, str | None]]) -> dict[str, str]:
-    """Abbreviations the text defines: "China (Xinjiang) Pilot Free Trade Zone (FTZ)" -> {"FTZ": name}."""
+    """Abbreviations the text defines: "China (Xinjiang) Pilot Free Trade Zone (FTZ)" -> {"FTZ": name}.
+
+    ``spans`` are in text order; the name is the last one that ends right before the bracket."""
     found: dict[str, str] = {}
+    ends = sorted((s[1], i) for i, s in enumerate(spans))
     for match in _DEFINITION.finditer(text):
-        before = [s for s in spans if s[1] <= match.start() and not text[s[1] : match.start()].strip()]
-        if before:
-            start, end, _, canonical = before[-1]
+        gap = _blank_start(text, match.start())
+        lo, hi = bisect_left(ends, (gap, -1)), bisect_right(ends, (match.start(), len(spans)))
+        if lo < hi:
+            start, end, _, canonical = spans[max(i for _, i in ends[lo:hi])]
             found.setdefault(match["abbr"], canonical or text[start:end])
     return found
+
+
+def _blank_start(text: str, end: int) -> int:
+    """Where the run of white space that ends at ``end`` starts."""
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 @dataclass(frozen=True)
@@ -182,7 +196,7 @@ def canonicalize(
     rules = _rules(language)
     skip = rules.acronym_skip
     currency_after = _currency_words(language)
-    taken = exclude or []
+    taken = SpanSet(exclude or [])
     trimmed: list[tuple[int, int, str, str | None]] = []
     lower_words = set(re.findall(r"\b[a-z][a-z-]+\b", text))
     spans = [s for s in spans if s[2] in labels]
@@ -196,7 +210,7 @@ def canonicalize(
         start += lead.end() if lead else 0
         trail = _TRAILING.search(text[start:end])
         end -= len(trail.group(0)) if trail else 0
-        if end <= start or any(s < end and start < e for s, e in taken):
+        if end <= start or taken.overlaps(start, end):
             continue
         name = text[start:end]
         if not any(c.isupper() for c in name):
@@ -212,7 +226,14 @@ def canonicalize(
         trimmed.append((start, end, label, canonical))
     known = abbreviations if abbreviations is not None else abbreviations_defined(text, trimmed)
     entities: list[Entity] = []
-    people: list[str] = []
+    # Earlier names indexed for the look-ups below (each a dict, so that an article of thousands of entities
+    # stays linear): the latest entity by each ending of its acronym, the first company name by its name
+    # without the suffix, the latest company by each leading part of its name, the latest person by first
+    # and last word.
+    by_acronym: dict[str, Entity] = {}
+    by_bare_company: dict[str, str] = {}
+    by_company_prefix: dict[str, Entity] = {}
+    by_person_word: dict[str, str] = {}
     fixed: dict[str, str] = {}  # canonical name -> label, from the gazetteer: these never flip
     for start, end, label, canonical in trimmed:
         if canonical is not None:
@@ -225,25 +246,35 @@ def canonicalize(
         if canonical is None and name.isupper() and 2 <= len(name) <= 6:
             # An acronym of a name given earlier: the initials of the name or their last letters
             # ("China (Xinjiang) Pilot Free Trade Zone" ... "FTZ").
-            earlier = next((e for e in reversed(entities)
-                            if len(e.text) > len(name) and _acronym(e.text, skip).endswith(name)), None)
-            if earlier is not None:
+            earlier = by_acronym.get(name)
+            if earlier is not None and len(earlier.text) > len(name):
                 canonical, label = earlier.canonical, earlier.label
         if canonical is None and label == "ORG":  # "China Railway Kunming Group" after "... Group Co., Ltd."
-            canonical = next((e.canonical for e in entities if e.label == "ORG" and e.canonical
-                              and e.canonical != name and rules.company_suffix.sub("", e.canonical) == name), None)
+            canonical = by_bare_company.get(name)
         if canonical is None:  # "Jiaheng" after "Jiaheng Auto Export Co."
-            company = next((e for e in reversed(entities) if e.label == "ORG" and e.text.startswith(name + " ")
-                            and rules.company_suffix.search(e.text)), None)
+            company = by_company_prefix.get(name)
             if company is not None:
                 canonical, label = company.canonical, "ORG"
         if canonical is None and " " not in name:  # a surname alone: the person named in full earlier
-            person = next((p for p in reversed(people) if name in (p.split()[0], p.split()[-1])), None)
+            person = by_person_word.get(name)
             if person is not None:
                 canonical, label = person, "PERSON"
         if label == "PERSON" and " " in name:
-            people.append(name)
-        entities.append(Entity(text=text[start:end], start=start, end=end, label=label, canonical=canonical or name))
+            words = name.split()
+            by_person_word[words[0]] = by_person_word[words[-1]] = name
+        entity = Entity(text=text[start:end], start=start, end=end, label=label, canonical=canonical or name)
+        entities.append(entity)
+        acronym = _acronym(entity.text, skip)
+        for k in range(2, min(6, len(acronym)) + 1):
+            by_acronym[acronym[-k:]] = entity
+        if label == "ORG" and entity.canonical:
+            bare = rules.company_suffix.sub("", entity.canonical)
+            if bare != entity.canonical:
+                by_bare_company.setdefault(bare, entity.canonical)
+        if label == "ORG" and rules.company_suffix.search(entity.text):
+            for i, char in enumerate(entity.text):
+                if char == " ":
+                    by_company_prefix[entity.text[:i]] = entity
     return _stable_labels(entities, fixed)
 
 
@@ -270,6 +301,64 @@ class EntityInput:
     place: tuple[int, int] | None = None
 
 
+#: Paragraphs longer than this go through the model in pieces (cut at a sentence end, else at white space):
+#: spaCy refuses texts over its max_length (1,000,000) and its memory grows with the length of the texts it
+#: holds at once (3 GB for a 1 MB paragraph). The longest paragraph of the corpus and the dev set has 1,883
+#: characters, so no real paragraph is cut.
+NER_PIECE_CHARS = 5_000
+#: A batch of the model holds at most ``ner_batch_size`` texts and at most this many characters: memory
+#: follows the characters of a batch (a batch of 100,000 took 450 MB more), and a batch of 32 corpus
+#: paragraphs holds about 6,500.
+NER_BATCH_CHARS = 20_000
+#: A run of this many characters without white space is no word (a hash, a minified script, "US$US$US$..."):
+#: spaCy's tokenizer is quadratic in the length of one token, so such runs are blanked before the model.
+_LONG_RUN = re.compile(r"\S{200,}")
+_SENTENCE_CUT = re.compile(r"[.!?][\"'”’)]*\s")
+_SPACE_CUT = re.compile(r"\s")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _last_end(regex: re.Pattern[str], text: str, start: int, end: int) -> int | None:
+    last = None
+    for last in regex.finditer(text, start, end):
+        pass
+    return last.end() if last else None
+
+
+def ner_pieces(text: str, start: int, end: int, size: int = NER_PIECE_CHARS) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into stretches of at most ``size`` characters: after the last sentence end in the
+    second half of each stretch, else after its last white space, else at the limit.
+
+    >>> ner_pieces("One. Two. Three.", 0, 16, size=10)
+    [(0, 10), (10, 16)]
+    """
+    pieces = []
+    while end - start > size:
+        low, limit = start + size // 2, start + size
+        cut = _last_end(_SENTENCE_CUT, text, low, limit) or _last_end(_SPACE_CUT, text, low, limit) or limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """``nlp.pipe`` over batches of at most ``batch_size`` texts and :data:`NER_BATCH_CHARS` characters."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) >= batch_size or chars + len(text) > NER_BATCH_CHARS):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
 def extract_entities_batch(articles: list[EntityInput], settings: Settings) -> list[list[Entity]]:
     """The named entities of several article bodies, recognized paragraph by paragraph (never across two).
 
@@ -288,8 +377,9 @@ def extract_entities_batch(articles: list[EntityInput], settings: Settings) -> l
         ModelNotFoundError: no spaCy model is installed.
     """
     nlp = entity_pipeline(settings.model, settings.language)
-    jobs = [(a, start, end) for a in range(len(articles)) for start, end in articles[a].paragraphs]
-    docs = nlp.pipe((articles[a].text[s:e] for a, s, e in jobs), batch_size=settings.ner_batch_size)
+    jobs = [(a, start, end) for a in range(len(articles)) for p_start, p_end in articles[a].paragraphs
+            for start, end in ner_pieces(articles[a].text, p_start, p_end)]
+    docs = _pipe(nlp, (_LONG_RUN.sub(_blank, articles[a].text[s:e]) for a, s, e in jobs), settings.ner_batch_size)
     spans: list[list[tuple[int, int, str, str | None]]] = [[] for _ in articles]
     for (a, start, _), doc in zip(jobs, docs):
         spans[a] += [(start + e.start_char, start + e.end_char, e.label_, e.ent_id_ or None) for e in doc.ents]

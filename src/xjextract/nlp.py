@@ -47,7 +47,12 @@ def resolve_model(settings: Settings) -> str:
         ModelNotFoundError: none of the names is installed; the message says what to install.
     """
     for name in model_names(settings):
-        if spacy.util.is_package(name) or spacy.util.ensure_path(name).exists():
+        if spacy.util.is_package(name):
+            return name
+        path = spacy.util.ensure_path(name)
+        if path.exists():
+            if not (path / "config.cfg").is_file():
+                raise ModelNotFoundError(f"{name}: not a spaCy model folder (it has no config.cfg)")
             return name
     tried = ", ".join(model_names(settings))
     raise ModelNotFoundError(
@@ -58,4 +63,16 @@ def resolve_model(settings: Settings) -> str:
 
 @cache
 def _load(name: str, exclude: tuple[str, ...]) -> Language:
-    return spacy.load(name, exclude=list(exclude))
+    return load_spacy(name, exclude)
+
+
+def load_spacy(name: str, exclude: tuple[str, ...] = ()) -> Language:
+    """``spacy.load`` with a broken model reported as :class:`ModelNotFoundError` rather than a traceback.
+
+    Raises:
+        ModelNotFoundError: the package or folder is not a loadable spaCy model.
+    """
+    try:
+        return spacy.load(name, exclude=list(exclude))
+    except (OSError, ValueError, KeyError, ImportError) as exc:
+        raise ModelNotFoundError(f"cannot load spaCy model {name}: {str(exc).splitlines()[0]}") from exc

@@ -13,14 +13,15 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TypeVar
 
 from .clean import CleanArticle, clean_article
 from .entities import EntityInput, extract_entities_batch
 from .fx import FxResult, apply_reference_rates
 from .money import MoneyResult, extract_money
+from .nlp import ModelNotFoundError
 from .percentages import extract_percentages
+from .readers import ArticleError, RawArticle, decode_article, read_article
 from .periods import PeriodResult, extract_periods
 from .quantities import extract_quantities
 from .schema import Entity, Percentage, Quantity, Record, Sentence, Source
@@ -29,52 +30,8 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-
-class ArticleError(Exception):
-    """An input that cannot be turned into a record; the message names the file and the problem."""
-
-
-@dataclass(frozen=True)
-class RawArticle:
-    """An input as read: its id, where it came from, the decoded text and the hash of its bytes."""
-
-    id: str
-    path: str
-    text: str
-    sha256: str
-
-
-def read_article(path: Path, article_id: str | None = None) -> RawArticle:
-    """Read and decode one article file (UTF-8; a byte-order mark is kept as a character).
-
-    Raises:
-        ArticleError: the file cannot be read or is not UTF-8 text.
-    """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    return decode_article(data, str(path), article_id or path.stem)
-
-
-def decode_article(data: bytes, path: str, article_id: str) -> RawArticle:
-    """Decode raw bytes as UTF-8 text.
-
-    Raises:
-        ArticleError: the bytes are not UTF-8 or hold NUL bytes (a binary file).
-
-    >>> decode_article(b"\\xff", "x.txt", "x")
-    Traceback (most recent call last):
-    ...
-    xjextract.pipeline.ArticleError: x.txt: not UTF-8 text (byte 0xff at offset 0)
-    """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from exc
-    if "\x00" in text:
-        raise ArticleError(f"{path}: binary file (contains NUL bytes), not article text")
-    return RawArticle(id=article_id, path=path, text=text, sha256=hashlib.sha256(data).hexdigest())
+__all__ = ["ArticleError", "RawArticle", "chunked", "decode_article", "extract_article", "iter_results",
+           "read_article"]
 
 
 def extract_article(
@@ -116,11 +73,29 @@ def iter_results(
     for chunk in chunked(raws, settings.batch_articles):
         drafts: list[tuple[RawArticle, _Draft | ArticleError]] = [(raw, _draft(raw, settings, publication))
                                                                    for raw in chunk]
-        ready = [d for _, d in drafts if isinstance(d, _Draft)]
         # 8. named entities: one NER batch for the chunk (never inside an amount, a percentage or a period)
-        found = iter(extract_entities_batch([d.entity_input() for d in ready], settings))
+        found = iter(_entities([(raw, d) for raw, d in drafts if isinstance(d, _Draft)], settings))
         for raw, draft in drafts:
             yield raw, draft if isinstance(draft, ArticleError) else _finish(raw, draft, next(found))
+
+
+def _entities(drafts: list[tuple[RawArticle, _Draft]], settings: Settings) -> list[list[Entity] | ArticleError]:
+    """The entities of a chunk's articles in one batch; if the batch fails, article by article, so that one
+    article the model cannot take costs that article only."""
+    try:
+        return list(extract_entities_batch([d.entity_input() for _, d in drafts], settings))
+    except ModelNotFoundError:
+        raise
+    except Exception:  # noqa: BLE001 - isolated below, one article at a time
+        log.debug("entity batch failed; retrying article by article", exc_info=True)
+    out: list[list[Entity] | ArticleError] = []
+    for raw, draft in drafts:
+        try:
+            out.append(extract_entities_batch([draft.entity_input()], settings)[0])
+        except Exception as exc:  # noqa: BLE001 - a bug must cost one article, not the run
+            log.info("entities failed on %s", raw.path, exc_info=True)
+            out.append(ArticleError(f"{raw.path}: internal error in the entity stage, please report: {exc!r}"))
+    return out
 
 
 T = TypeVar("T")
@@ -185,13 +160,15 @@ def _draft(raw: RawArticle, settings: Settings, publication: date | None) -> _Dr
         # 7. reference exchange rates: usd on every amount, each stated conversion checked
         fx = apply_reference_rates(found.money, found.conversions, published, periods.periods, sentence_spans)
     except Exception as exc:  # a bug must cost one article, not the run: reported with its name
-        log.debug("failed on %s", raw.path, exc_info=True)
+        log.info("failed on %s", raw.path, exc_info=True)
         return ArticleError(f"{raw.path}: internal error, please report: {exc!r}")
     return _Draft(article, sentences, found, periods, percentages, quantities, fx)
 
 
-def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity]) -> Record | ArticleError:
+def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleError) -> Record | ArticleError:
     """The validated record of one article."""
+    if isinstance(entities, ArticleError):
+        return entities
     article = draft.article
     try:
         return Record(
@@ -211,8 +188,9 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity]) -> Record | 
             percentages=draft.percentages,
             periods=draft.periods.periods,
             quantities=draft.quantities,
-            warnings=article.warnings + draft.money.warnings + draft.periods.warnings + draft.fx.warnings,
+            warnings=[*raw.warnings, *article.warnings, *draft.money.warnings, *draft.periods.warnings,
+                      *draft.fx.warnings],
         )
-    except ValueError as exc:
-        log.debug("invalid record for %s", raw.path, exc_info=True)
+    except Exception as exc:  # noqa: BLE001 - pydantic's ValidationError above all: one article, not the run
+        log.info("invalid record for %s", raw.path, exc_info=True)
         return ArticleError(f"{raw.path}: internal error, please report: {exc}")
