@@ -30,6 +30,13 @@ _SPACE = " \t\r\n\f\v\u00a0\u3000\ufeff"
 _MIN_PROSE_WORDS = 6
 #: A headline has at least this many words; section labels ("China", "Business") have fewer.
 _MIN_TITLE_WORDS = 3
+#: ... and at most this many: a longer line without a final full stop is a paragraph (or a whole article
+#: pasted on one line), not a headline.
+_MAX_TITLE_WORDS = 30
+#: Line breaks as ``str.splitlines`` knows them: CR-only files and U+2028-separated text are lines too.
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+#: A sentence boundary inside a line: a headline holds none.
+_INNER_SENTENCE = re.compile(r"""[a-z0-9%)]\.["'”’]?\s+["'“‘]?[A-Z]""")
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)]*$""")
 _STATEMENT_END = re.compile(r"""\.["'”’)]*$""")
 _PREVIEW_CHARS = 80
@@ -130,7 +137,7 @@ def _published_from(groups: dict[str, str | None]) -> str | None:
             stamp = datetime(day.year, day.month, day.day, int(groups["H"]), int(groups["M"]))  # type: ignore[arg-type]
         except ValueError:
             return day.isoformat()
-        return stamp.strftime("%Y-%m-%dT%H:%M")
+        return stamp.isoformat(timespec="minutes")  # strftime writes year 1 as "1", not "0001"
     return day.isoformat()
 
 
@@ -154,25 +161,30 @@ def _is_prose(line: str) -> bool:
 
 
 def _looks_like_title(line: str) -> bool:
-    """Enough words and no final full stop (headlines may end in "?" or "!")."""
-    return _words(line) >= _MIN_TITLE_WORDS and not _STATEMENT_END.search(line)
+    """Enough words but not too many, no final full stop (headlines may end in "?" or "!") and no sentence
+    boundary inside."""
+    return (_MIN_TITLE_WORDS <= _words(line) <= _MAX_TITLE_WORDS and not _STATEMENT_END.search(line)
+            and not _INNER_SENTENCE.search(line))
 
 
 def _norm(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-def _lines(raw: str) -> list[tuple[int, int]]:
-    """``(start, end)`` raw offsets of each line's content without surrounding white space; blanks skipped."""
+def _lines(raw: str) -> list[tuple[int, int, int]]:
+    """``(start, end, line number)`` of each line's content without surrounding white space, blank lines
+    skipped; lines end at every line break ``str.splitlines`` knows."""
     spans = []
     pos = 0
-    for line in raw.split("\n"):
+    for number, brk in enumerate([*_LINE_BREAK.finditer(raw), None]):
+        end = brk.start() if brk else len(raw)
+        line = raw[pos:end]
         stripped_left = line.lstrip(_SPACE)
         content = stripped_left.rstrip(_SPACE)
         if content:
             start = pos + (len(line) - len(stripped_left))
-            spans.append((start, start + len(content)))
-        pos += len(line) + 1
+            spans.append((start, start + len(content), number))
+        pos = brk.end() if brk else len(raw)
     return spans
 
 
@@ -246,6 +258,8 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
     rules = _rules(language)
     removed: list[Removed] = []
     kept: list[tuple[int, int]] = []
+    kept_lines: list[int] = []  # the line number of each kept stretch
+    headline: tuple[int, int] | None = None  # where a headline found by its shape (not by a rule) stands
     title: str | None = None
     published: str | None = None
     agency: str | None = None
@@ -254,7 +268,7 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
     def remove(start: int, end: int, reason: str) -> None:
         removed.append(Removed(start=start, end=end, reason=reason, preview=raw[start:end][:_PREVIEW_CHARS]))
 
-    for start, end in _lines(raw):
+    for start, end, number in _lines(raw):
         line = raw[start:end]
         reason = None
         for rule in rules.title_lines if title is None else ():
@@ -286,16 +300,18 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
             if title is None and _looks_like_title(line) and not _is_dateline(rules, line):
                 title = rules.title_suffix.sub("", line)
                 reason = "headline"
+                headline = (start, end)
             elif _is_prose(line) or _is_dateline(rules, line):
                 in_body = True
             else:
                 reason = "page furniture before the body (section or navigation line)"
         if reason is not None:
-            if credit and kept and (raw.count("\n", kept[-1][1], start) == 1 or any(
+            if credit and kept and (number == kept_lines[-1] + 1 or any(
                     r.search(raw, kept[-1][0], kept[-1][1]) for r in rules.caption_endings)):
                 # A credit line glued to the line above ("...Autonomous Region.\nVCG Photo"), or after a line
                 # that ends like a caption ("..., Sept. 10, 2024."): that line is a caption.
                 remove(*kept.pop(), "photo caption (credit on the next line)")
+                kept_lines.pop()
                 in_body = bool(kept)
             remove(start, end, reason)
             continue
@@ -305,12 +321,18 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
             body_end = start + len(line[:at].rstrip(_SPACE))
             if body_end > start:
                 kept.append((start, body_end))
+                kept_lines.append(number)
             cut_start = start + at + (len(line[at:]) - len(line[at:].lstrip(_SPACE)))
             remove(cut_start, len(raw.rstrip(_SPACE)), reason)
             break
         kept.append((start, end))
+        kept_lines.append(number)
 
     kept = _from_dateline(rules, raw, kept, remove)
+    if not kept and headline is not None:
+        # The only text of the input is never its headline: a one-line paste is an article, not a title.
+        kept, title = [headline], None
+        removed = [r for r in removed if (r.start, r.end) != headline]
     pieces: list[Piece] = []
     chunks: list[str] = []
     offset = 0

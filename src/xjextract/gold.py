@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import __version__
+from .readers import ArticleError, read_article
 from .resources import load_json
 from .schema import Conversion, Dateline, Entity, Money, Percentage, Period, Published, Quantity, Record
 from .timex import timex_for
@@ -45,6 +46,8 @@ class GoldFile(BaseModel):
 
     id: str
     metadata: GoldMetadata
+    #: The raw stretch the title is read from; its items are items of the article (gold/README.md).
+    headline: tuple[int, int] | None = None
     body: list[tuple[int, int]]
     entities: list[Entity] = Field(default_factory=list)
     money: list[Money] = Field(default_factory=list)
@@ -94,6 +97,15 @@ def check_gold(gold: GoldFile, raw: str, stem: str | None = None) -> list[str]:
         if raw[start].isspace() or raw[end - 1].isspace():
             problems.append(f"body stretch [{start}, {end}] starts or ends with white space")
         previous_end = end
+    if gold.headline is not None:
+        start, end = gold.headline
+        if not 0 <= start < end <= len(raw):
+            problems.append(f"headline [{start}, {end}] lies outside the file (length {len(raw)})")
+        elif raw[start].isspace() or raw[end - 1].isspace():
+            problems.append(f"headline [{start}, {end}] starts or ends with white space")
+        elif any(s < end and start < e for s, e in gold.body):
+            problems.append(f"headline [{start}, {end}] overlaps a body stretch")
+    stretches = gold.body + ([gold.headline] if gold.headline else [])
     for kind in SPAN_KINDS:
         items = getattr(gold, kind)
         seen: set[tuple[int, int]] = set()
@@ -102,8 +114,8 @@ def check_gold(gold: GoldFile, raw: str, stem: str | None = None) -> list[str]:
             where = f"{kind}[{i}] {item.text!r} at {item.start}:{item.end}"
             if raw[item.start : item.end] != item.text:
                 problems.append(f"{where}: the raw file has {raw[item.start : item.end]!r} there")
-            if not any(s <= item.start and item.end <= e for s, e in gold.body):
-                problems.append(f"{where}: not inside a body stretch")
+            if not any(s <= item.start and item.end <= e for s, e in stretches):
+                problems.append(f"{where}: not inside a body stretch or the headline")
             if (item.start, item.end) in seen:
                 problems.append(f"{where}: duplicate span")
             if item.start < last_start:
@@ -160,7 +172,12 @@ def check_gold_dir(gold_dir: Path, corpus_dir: Path) -> dict[str, list[str]]:
         if not raw_path.exists():
             problems[str(path)] = [f"no article {raw_path} for this gold file"]
             continue
-        found = check_gold(gold, raw_path.read_text(encoding="utf-8"), stem)
+        try:
+            raw = read_article(raw_path).text
+        except ArticleError as exc:
+            problems[str(path)] = [f"its article cannot be read ({exc})"]
+            continue
+        found = check_gold(gold, raw, stem)
         if found:
             problems[str(path)] = found
     return problems
