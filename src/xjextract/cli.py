@@ -6,8 +6,11 @@ Exit codes: 0 all went well; 1 some input failed (the others were still written)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
+import stat
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -18,8 +21,11 @@ from . import __version__
 from .evaluate import evaluate, format_errors, format_table, gate, load_baseline, parse_floor, raise_floors
 from .gold import GoldError, check_gold_dir, draft_gold, dump_gold
 from .nlp import ModelNotFoundError, resolve_model
-from .parallel import COUNTED, Outcome, auto_workers, run_dask, run_local
+from .parallel import COUNTED, DaskUnavailable, Outcome, auto_workers, run_dask, run_local
 from .pipeline import ArticleError, RawArticle, decode_article, extract_article, iter_results, read_article
+from .readers import path_text, shown
+from .readers.files import InputFile, discover, same_file
+from .writers.jsonl import AtomicJsonlWriter, partial_path, read_lines
 from .schema import Record, json_schema
 from .settings import Settings, load_settings
 
@@ -36,11 +42,19 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn raw English articles of Chinese state media into structured, validated JSONL records.",
     )
     parser.add_argument("--version", action="version", version=f"xjextract {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="more log output (-v info, -vv debug); internal errors show their traceback")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ext = sub.add_parser("extract", help="extract records from article files (one JSON line per article)")
     ext.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders (searched for *.txt), or - for stdin")
-    ext.add_argument("-o", "--output", type=Path, help="write JSONL here instead of stdout")
+    ext.add_argument("-o", "--output", type=Path,
+                     help="write JSONL here (atomically: the file is replaced when the run ends) instead of stdout")
+    ext.add_argument("--resume", action="store_true",
+                     help="with -o: keep the records already in OUT (or in the partial file of a failed run) and "
+                          "extract only the articles whose id is not there yet")
+    ext.add_argument("--strict", action="store_true",
+                     help="an article with no body left after cleaning is an error, not an empty record")
     ext.add_argument("--config", type=Path, help="TOML settings file laid over the defaults")
     ext.add_argument("--model", help="spaCy model package name or path (default: en_core_web_sm, else the re-upload)")
     ext.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
@@ -75,22 +89,62 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (also when called in-process by tests)."""
+    """Run the command line; returns the exit code (also when called in-process by tests).
+
+    No traceback reaches the user: bad usage is one line and exit 2, a failure one line and exit 1 (with
+    ``-v`` an internal error also shows its traceback).
+    """
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="xjextract: %(levelname)s: %(message)s")
+    level = {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    logging.basicConfig(level=level, handlers=[handler], force=True)
     try:
-        if args.command == "schema":
-            print(json.dumps(json_schema(), indent=2))
-            return 0
-        if args.command == "extract":
-            return _extract(args)
-        if args.command == "gold":
-            return _gold_check(args) if args.gold_command == "check" else _gold_draft(args)
-        if args.command == "evaluate":
-            return _evaluate(args)
-    except (UsageError, ModelNotFoundError) as exc:
-        print(f"xjextract: error: {exc}", file=sys.stderr)
+        return _command(args)
+    except (UsageError, ModelNotFoundError, DaskUnavailable) as exc:
+        _error(str(exc))
         return 2
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 1
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): stop quietly, and keep Python from complaining
+        # again when it flushes stdout at exit.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _error("output closed by the reader (broken pipe)")
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last guard: a bug is one line, not a traceback
+        log.info("internal error", exc_info=True)
+        _error(f"internal error, please report: {type(exc).__name__}: {exc}"
+               + ("" if args.verbose else " (run with -v for the traceback)"))
+        return 1
+
+
+class _Formatter(logging.Formatter):
+    """``xjextract: warning: ...``, the shape of every other message; tracebacks only with ``-v``."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = f"xjextract: {record.levelname.lower()}: {record.getMessage()}"
+        if record.exc_info and logging.getLogger().isEnabledFor(logging.INFO):
+            text += "\n" + self.formatException(record.exc_info)
+        return text
+
+
+def _error(message: str) -> None:
+    print(f"xjextract: error: {message}", file=sys.stderr)
+
+
+def _command(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        print(json.dumps(json_schema(), indent=2))
+        return 0
+    if args.command == "extract":
+        return _extract(args)
+    if args.command == "gold":
+        return _gold_check(args) if args.gold_command == "check" else _gold_draft(args)
+    if args.command == "evaluate":
+        return _evaluate(args)
     raise AssertionError(f"unhandled command {args.command}")  # argparse only lets known commands through
 
 
@@ -100,44 +154,90 @@ def _extract(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     resolve_model(settings)  # a missing model is a usage error now, not a crash in the middle of the run
-    inputs, failures = _inputs(args.paths)
+    output: Path | None = None if args.output in (None, Path("-")) else args.output
+    if args.resume and output is None:
+        raise UsageError("--resume needs -o OUT: it continues the records already in OUT")
+    if args.paths.count("-") > 1:
+        raise UsageError("'-' (standard input) can be given only once")
+    inputs, failures = _inputs(args.paths, output)
     if not inputs and not failures:
         raise UsageError("no input: the paths hold no *.txt files")
-    workers = _workers(args.workers, len(inputs))
+    writer = _writer(output, args.resume)
+    if writer and writer.done:
+        inputs = [i for i in inputs if _item_id(i) not in writer.done]
+    workers = _workers(args.workers, len(inputs), settings)
     started = time.perf_counter()
     out: TextIO = sys.stdout
-    if args.output:
-        try:
-            args.output.parent.mkdir(parents=True, exist_ok=True)
-            out = args.output.open("w", encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from exc
-    totals = dict.fromkeys(COUNTED, 0)
+    totals = dict.fromkeys((*COUNTED, "no body"), 0)
     written = 0
     outcomes = run_dask(inputs, settings, args.dask) if args.dask else run_local(inputs, settings, workers)
     try:
-        for line, error, counts in _progress(outcomes, len(inputs), settings, quiet=args.quiet):
+        for outcome in _progress(outcomes, len(inputs), settings, quiet=args.quiet):
+            error = outcome.error
+            if error is None and outcome.counts.get("no body") and args.strict:
+                error = f"{outcome.name}: no article body found (--strict)"
             if error is not None:
                 failures.append(error)
-                print(f"xjextract: error: {error}", file=sys.stderr)
+                _error(error)
                 continue
-            out.write(line + "\n")  # type: ignore[operator]
+            for note in outcome.notes:
+                log.warning("%s: %s", outcome.name, note)
+            if outcome.counts.get("no body"):
+                log.warning("%s: no article body found; its record has an empty text", outcome.name)
+            line = outcome.line or ""
+            if writer:
+                writer.write(line)
+            else:
+                out.write(line + "\n")
             written += 1
-            for key, value in counts.items():
+            for key, value in outcome.counts.items():
                 totals[key] += value
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        if writer:
+            writer.commit()
+    except OSError as exc:
+        if writer is None:
+            raise
+        writer.abandon()
+        _error(f"{shown(str(output))}: cannot write: {exc.strerror or exc}; {_kept(writer, written)}")
+        return 1
+    except KeyboardInterrupt:
+        if writer is None:
+            raise
+        writer.abandon()
+        _error(f"interrupted; {_kept(writer, written)}")
+        return 1
     if not args.quiet:
-        where = f" -> {args.output}" if args.output else ""
+        where = f" -> {shown(str(output))}" if output else ""
+        kept = f" ({writer.kept} kept from the earlier run)" if writer and writer.kept else ""
         mode = f"Dask at {args.dask}" if args.dask else f"{workers} worker{'s' if workers > 1 else ''}"
         counted = ", ".join(f"{totals[k]} {k}" for k in COUNTED)
-        print(f"xjextract: {written} records{where}, {len(failures)} failed; {counted}; "
-              f"{time.perf_counter() - started:.1f} s, {mode}", file=sys.stderr)
+        print(f"xjextract: {written + (writer.kept if writer else 0)} records{where}{kept}, {len(failures)} failed, "
+              f"{totals['no body']} with no body; {counted}; {time.perf_counter() - started:.1f} s, {mode}",
+              file=sys.stderr)
     return 1 if failures else 0
 
 
-def _workers(value: str, n_articles: int) -> int:
+def _writer(output: Path | None, resume: bool) -> AtomicJsonlWriter | None:
+    if output is None:
+        return None
+    try:
+        return AtomicJsonlWriter(output, resume=resume)
+    except OSError as exc:
+        raise UsageError(f"{shown(str(output))}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _kept(writer: AtomicJsonlWriter, written: int) -> str:
+    return (f"{shown(str(writer.output))} is unchanged; the {writer.kept + written} records written so far are in "
+            f"{shown(str(writer.partial))} (rerun with --resume to go on)")
+
+
+def _item_id(item: InputFile | RawArticle) -> str:
+    return item.id
+
+
+def _workers(value: str, n_articles: int, settings: Settings) -> int:
+    """The worker count: ``auto``, or the number asked for, capped at the number of chunks (a worker with
+    nothing to do only costs its start-up)."""
     if value == "auto":
         return auto_workers(n_articles)
     try:
@@ -146,7 +246,8 @@ def _workers(value: str, n_articles: int) -> int:
         workers = 0
     if workers < 1:
         raise UsageError(f"--workers wants a positive number or 'auto', got {value!r}")
-    return workers
+    chunks = -(-n_articles // settings.batch_articles)
+    return max(1, min(workers, chunks))
 
 
 def _corpus_dir(args: argparse.Namespace) -> Path:
@@ -178,7 +279,11 @@ def _gold_draft(args: argparse.Namespace) -> int:
         return 1
     text = dump_gold(draft_gold(record))
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"{shown(str(args.output))}: cannot write: {exc.strerror or exc}") from exc
         print(f"xjextract: draft written to {args.output}: correct every item by hand", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -186,30 +291,37 @@ def _gold_draft(args: argparse.Namespace) -> int:
 
 
 def _read_predictions(path: Path) -> dict[str, Record]:
+    """Records of a JSONL file, read line by line (lines end at ``\n`` only, as the writer guarantees)."""
     records: dict[str, Record] = {}
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read predictions: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if line.strip():
+        for number, line in read_lines(path):
             try:
                 record = Record.model_validate_json(line)
             except ValueError as exc:
-                raise UsageError(f"{path}:{number}: not a valid record: {str(exc).splitlines()[0]}") from exc
+                raise UsageError(f"{shown(str(path))}:{number}: not a valid record: {str(exc).splitlines()[0]}") from exc
             records[record.id] = record
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{shown(str(path))}: cannot read predictions: {exc}") from exc
     return records
 
 
 def _evaluate(args: argparse.Namespace) -> int:
     corpus = _corpus_dir(args)
-    floors = [parse_floor(f) for f in args.min_f1] if args.min_f1 else []
+    try:
+        floors = [parse_floor(f) for f in args.min_f1]
+        baseline = load_baseline(args.baseline) if args.baseline and not args.update_baseline else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
     if args.predictions:
         records = _read_predictions(args.predictions)
     else:
         # The same batched path as `extract`; an article that fails is scored as predicting nothing.
-        articles = [corpus / f"{p.stem}.txt" for p in sorted(args.gold.glob("*.json"))]
-        raws = [read_article(a) for a in articles if a.exists()]
+        raws = []
+        for gold_path in sorted(args.gold.glob("*.json")):
+            try:
+                raws.append(read_article(corpus / f"{gold_path.stem}.txt"))
+            except ArticleError:
+                continue  # evaluate() below names the gold file whose article is missing
         records = {raw.id: result for raw, result in iter_results(raws, Settings()) if isinstance(result, Record)}
     try:
         evaluation = evaluate(args.gold, records, corpus)
@@ -227,46 +339,36 @@ def _evaluate(args: argparse.Namespace) -> int:
             try:
                 for change in raise_floors(evaluation, args.baseline, args.allow_lower):
                     print(f"xjextract: floor {change}", file=sys.stderr)
-            except ValueError as exc:
+            except (ValueError, OSError) as exc:
                 raise UsageError(str(exc)) from exc
-        else:
-            failed += gate(evaluation, load_baseline(args.baseline))
+        elif baseline is not None:
+            failed += gate(evaluation, baseline)
     for failure in failed:
         print(f"xjextract: below floor: {failure}", file=sys.stderr)
     return 1 if failed else 0
 
 
-def _inputs(paths: Sequence[str]) -> tuple[list[Path | RawArticle], list[str]]:
-    """Expand the command-line paths, in order; missing paths become failures (reported at once)."""
-    inputs: list[Path | RawArticle] = []
-    failures: list[str] = []
-    seen: set[str] = set()
-    for name in paths:
-        if name == "-":
-            try:
-                inputs.append(decode_article(sys.stdin.buffer.read(), "<stdin>", "stdin"))
-            except ArticleError as exc:
-                failures.append(str(exc))
-                print(f"xjextract: error: {exc}", file=sys.stderr)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
-            if not found:
-                log.warning("%s: folder holds no *.txt files", path)
-            files = found
-        elif path.exists():
-            files = [path]
-        else:
-            message = f"{path}: no such file or folder"
-            failures.append(message)
-            print(f"xjextract: error: {message}", file=sys.stderr)
-            continue
-        for file in files:
-            key = str(file.resolve())
-            if key not in seen:  # a file named twice (or inside a folder also named) is extracted once
-                seen.add(key)
-                inputs.append(file)
+def _inputs(paths: Sequence[str], output: Path | None) -> tuple[list[InputFile | RawArticle], list[str]]:
+    """Expand the command-line paths, in order; missing paths become failures, special files are skipped
+    (both reported at once). The output file is never an input, and naming it as one is a usage error."""
+    if output is not None:
+        clash = next((p for p in paths if p != "-" and Path(p).is_file() and same_file(Path(p), output)), None)
+        if clash is not None:
+            raise UsageError(f"-o {shown(str(output))} is also an input: writing it would destroy that article")
+    found = discover(paths, exclude=[output, partial_path(output)] if output else [])
+    for message in found.errors:
+        _error(message)
+    for message in found.skipped:
+        log.warning("%s", message)
+    inputs: list[InputFile | RawArticle] = list(found.files)
+    failures = list(found.errors)
+    if "-" in paths:  # standard input takes its place among the files
+        try:
+            stdin = decode_article(sys.stdin.buffer.read(), "<stdin>", "stdin")
+            inputs.insert(sum(1 for o in found.origins if o < paths.index("-")), stdin)
+        except ArticleError as exc:
+            failures.append(str(exc))
+            _error(str(exc))
     return inputs, failures
 
 

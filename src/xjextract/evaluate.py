@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .gold import SPAN_KINDS, GoldFile, load_gold
+from .gold import SPAN_KINDS, GoldError, GoldFile, check_gold, load_gold
+from .readers import ArticleError, read_article
 from .schema import Entity, Money, Percentage, Period, Quantity, Record
 
 SPAN_MODES = ("strict", "partial", "overlap", "value")
@@ -368,7 +369,7 @@ def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path) -> Ev
     golds = sorted(gold_dir.glob("*.json"))
     for path in golds:
         gold = load_gold(path)
-        raw = (corpus_dir / f"{gold.id}.txt").read_text(encoding="utf-8")
+        raw = _gold_article(path, gold, corpus_dir)
         record = records.get(gold.id)
         if record is None:
             evaluation.warnings.append(f"{gold.id}: no prediction; scored as predicting nothing")
@@ -377,6 +378,27 @@ def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path) -> Ev
     if extra:
         evaluation.warnings.append(f"{len(extra)} predictions have no gold file and are not scored: {', '.join(extra[:5])}")
     return evaluation
+
+
+def _gold_article(path: Path, gold: GoldFile, corpus_dir: Path) -> str:
+    """The raw article of a gold file, after checking that the gold file is sound against it.
+
+    Raises:
+        GoldError: the id is not the file's stem (an id such as ``../../x`` never reads outside the corpus
+            folder), the article is missing or unreadable, or a span does not fit the article.
+    """
+    if gold.id != path.stem:
+        raise GoldError(f"{path}: id {gold.id!r} is not the file's stem {path.stem!r}")
+    article = corpus_dir / f"{path.stem}.txt"
+    try:
+        raw = read_article(article).text
+    except ArticleError as exc:
+        raise GoldError(f"{path}: its article cannot be read ({exc})") from exc
+    problems = check_gold(gold, raw, path.stem)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise GoldError(f"{path}: {problems[0]}{more}; run `xjextract gold check`")
+    return raw
 
 
 def format_table(evaluation: Evaluation) -> str:
@@ -425,9 +447,17 @@ def parse_floor(text: str) -> tuple[str, str, float]:
 
 
 def load_baseline(path: Path) -> dict[str, float]:
-    """Floors ``{"kind@mode": f1}`` of a baseline file."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {str(k): float(v) for k, v in data["floors"].items()}
+    """Floors ``{"kind@mode": f1}`` of a baseline file.
+
+    Raises:
+        ValueError: the file cannot be read or is not a floors file (the message names it).
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): float(v) for k, v in data["floors"].items()}
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        raise ValueError(f"{path}: not a baseline file of floors ({reason})") from exc
 
 
 def gate(evaluation: Evaluation, floors: dict[str, float]) -> list[str]:

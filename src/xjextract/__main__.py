@@ -1,0 +1,7 @@
+"""``python -m xjextract``: the same command line as the ``xjextract`` script."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

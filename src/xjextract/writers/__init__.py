@@ -1,0 +1,1 @@
+"""Writers of the pipeline's output, a layer around the pipeline: JSONL records (atomic, resumable)."""
