@@ -40,10 +40,10 @@ def test_two_workers_equal_one_worker(inputs: Path, one_worker: bytes, tmp_path:
 
 def test_errors_keep_their_place_among_outcomes(inputs: Path) -> None:
     outcomes = list(run_local(sorted(inputs.glob("*.txt")), Settings(), workers=1))
-    errors = [i for i, (line, error, _) in enumerate(outcomes) if error]
+    errors = [i for i, o in enumerate(outcomes) if o.error]
     names = sorted(p.name for p in inputs.glob("*.txt"))
     assert [names[i] for i in errors] == ["150_broken.txt"]
-    assert "not UTF-8" in outcomes[errors[0]][1]
+    assert "not UTF-8" in (outcomes[errors[0]].error or "")
 
 
 def test_auto_workers_stays_at_one_for_small_inputs() -> None:
@@ -68,6 +68,6 @@ def test_dask_cluster_equals_local_run(inputs: Path, one_worker: bytes, tmp_path
             paths = sorted(CORPUS.glob("*.txt"))[:6]
             items = [read_article(p) for p in paths[:3]] + paths[3:]
             got = extract_bag(db.from_sequence(items, npartitions=2)).compute()
-    local = [line for line, _, _ in run_local(items, Settings(), workers=1)]
+    local = [o.line for o in run_local(items, Settings(), workers=1)]
     assert [article_id for article_id, _, _ in got] == [p.stem for p in paths]
     assert [line for _, line, _ in got] == local
