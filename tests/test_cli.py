@@ -87,7 +87,7 @@ def test_unknown_setting_is_a_usage_error(tmp_path: Path, capsys: pytest.Capture
 
 def test_empty_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(tmp_path)]) == 2
-    assert "no *.txt files" in capsys.readouterr().err
+    assert "the paths hold no *.txt or *.jsonl or *.html or *.htm files" in capsys.readouterr().err
 
 
 def test_missing_model_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

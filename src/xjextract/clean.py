@@ -18,12 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
+from typing import Literal
 
 from .resources import load_json
 from .schema import Dateline, Piece, Removed
 
 #: A paragraph separator in the cleaned text: paragraphs never share a line.
 PARAGRAPH_SEP = "\n\n"
+#: What joins the hard-wrapped lines of one plain-text paragraph in the cleaned text.
+_LINE_JOIN = " "
 #: White space plus the byte-order mark, which str.strip() would keep.
 _SPACE = " \t\r\n\f\v\u00a0\u3000\ufeff"
 #: Prose has at least this many words; shorter lines before the body are headings or page furniture.
@@ -90,27 +93,40 @@ def _rules(language: str) -> _Rules:
     )
 
 
+@dataclass(frozen=True)
+class Given:
+    """What an input says about itself besides its text: its own metadata, which wins over what the page
+    prints (``title``, ``published``, ``publisher``), and a publication date for pages that print none
+    (``fallback``: the date the URL encodes, or the one the user supplied; ``fallback_from`` says which)."""
+
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    fallback: date | None = None
+    fallback_from: Literal["url", "option"] = "option"
+
+
 @dataclass
 class CleanArticle:
-    """What :func:`clean_article` returns: the body, its map to the raw text, and the page metadata."""
+    """What the stage returns: the body, its map to the raw text, and the page metadata."""
 
     text: str
     pieces: list[Piece]
     removed: list[Removed]
+    #: ``(start, end)`` of every paragraph in ``text`` (a paragraph may hold several pieces: the lines of a
+    #: hard-wrapped plain-text paragraph, joined by a space).
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
     title: str | None = None
     publisher: str | None = None
     published: str | None = None
+    #: Where ``published`` comes from: the input's metadata, the page, the URL, or the user's option.
+    published_from: Literal["metadata", "page", "url", "option"] | None = None
     dateline: Dateline | None = None
     #: Where the dateline opening ("URUMQI, Feb. 2 (Xinhua) --") ends in ``text``; 0 without one.
     dateline_end: int = 0
     #: The span of the dateline's place in ``text`` ("URUMQI"), if it names one.
     dateline_place: tuple[int, int] | None = None
     warnings: list[str] = field(default_factory=list)
-
-    @property
-    def paragraphs(self) -> list[tuple[int, int]]:
-        """``(start, end)`` of every paragraph in ``text``."""
-        return [(p.start, p.start + p.length) for p in self.pieces]
 
     def publication_date(self) -> date | None:
         """The publication date, if the page gives one."""
@@ -243,18 +259,22 @@ def detect_publisher(raw: str, agency: str | None = None, language: str = "en") 
     return agency
 
 
-def clean_article(raw: str, publication: date | None = None, language: str = "en") -> CleanArticle:
-    """Strip boilerplate from flattened page text and read the page's metadata.
+def clean_article(raw: str, publication: date | None = None, language: str = "en",
+                  given: Given | None = None) -> CleanArticle:
+    """Strip boilerplate from flattened page text and read the page's metadata (the ``page`` reading).
 
     Args:
         raw: the page text as scraped (decoded), junk included.
-        publication: a publication date to use when the page prints none (it never overrides the page).
+        publication: a publication date to use when the page prints none (it never overrides the page);
+            shorthand for ``given=Given(fallback=publication)``.
         language: the data folder to read the rules from.
+        given: the input's own metadata (it wins over the page's) and the fallback date.
 
     Returns:
         A :class:`CleanArticle`: body text (paragraphs joined by a blank line), the map of each paragraph to
         its raw offsets, the removed stretches with their reasons, and title, publisher, published, dateline.
     """
+    given = given or Given(fallback=publication)
     rules = _rules(language)
     removed: list[Removed] = []
     kept: list[tuple[int, int]] = []
@@ -333,36 +353,109 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
         # The only text of the input is never its headline: a one-line paste is an article, not a title.
         kept, title = [headline], None
         removed = [r for r in removed if (r.start, r.end) != headline]
+    return _assemble(raw, [[k] for k in kept], _merge(removed, raw), title, published, agency, given, language)
+
+
+def plain_article(raw: str, language: str = "en", given: Given | None = None) -> CleanArticle:
+    """Read plain text with no page around it (the ``text`` reading): every line is body, no headline or
+    furniture is looked for, and a paragraph ends at a blank line, so the hard-wrapped lines of a PDF paste
+    are one paragraph (joined by a space in ``text``; each line is a piece, so offsets still map to the raw
+    text). A dateline opening the text is still read as metadata.
+
+    >>> plain_article("Exports rose 5 percent\\nin the first half.\\n\\nNew paragraph.").text
+    'Exports rose 5 percent in the first half.\\n\\nNew paragraph.'
+    """
+    paragraphs: list[list[tuple[int, int]]] = []
+    previous = -2
+    for start, end, number in _lines(raw):
+        if paragraphs and number == previous + 1:
+            paragraphs[-1].append((start, end))
+        else:
+            paragraphs.append([(start, end)])
+        previous = number
+    return _assemble(raw, paragraphs, [], given.title if given else None, None, None, given or Given(), language)
+
+
+def selected_article(raw: str, body: list[tuple[int, int]], reason: str, language: str = "en",
+                     given: Given | None = None) -> CleanArticle:
+    """Take the given raw stretches as the body (the ``html`` reading: the stretches an extraction library
+    found); everything else is removed with ``reason``. Page date lines and datelines are still read."""
+    rules = _rules(language)
+    removed: list[Removed] = []
+    published: str | None = None
+    agency: str | None = None
+    stretches = sorted(body)
+    position = 0
+    for start, end in stretches + [(len(raw), len(raw))]:
+        gap = raw[position:start]
+        if gap.strip(_SPACE):
+            lead = len(gap) - len(gap.lstrip(_SPACE))
+            trail = len(gap.rstrip(_SPACE))
+            removed.append(Removed(start=position + lead, end=position + trail, reason=reason,
+                                   preview=raw[position + lead : position + trail][:_PREVIEW_CHARS]))
+            for line_start, line_end, _ in _lines(gap):
+                line = gap[line_start:line_end]
+                for rule in rules.metadata_lines:
+                    match = rule.regex.search(line)
+                    if match:
+                        published = _more_precise(published, _published_from(match.groupdict()))
+                        agency = agency or match.groupdict().get("agency")
+                        break
+        position = max(position, end)
+    return _assemble(raw, [[s] for s in stretches], removed, given.title if given else None, published, agency,
+                     given or Given(), language)
+
+
+def _assemble(raw: str, paragraphs: list[list[tuple[int, int]]], removed: list[Removed], title: str | None,
+              page_published: str | None, agency: str | None, given: Given, language: str) -> CleanArticle:
+    """The article from its paragraphs (each a list of raw stretches, joined by a space) and the metadata:
+    the input's own wins over the page's, the page's over the fallback date."""
+    rules = _rules(language)
     pieces: list[Piece] = []
+    spans: list[tuple[int, int]] = []
     chunks: list[str] = []
     offset = 0
-    for start, end in kept:
-        pieces.append(Piece(start=offset, raw_start=start, length=end - start))
-        chunks.append(raw[start:end])
-        offset += end - start + len(PARAGRAPH_SEP)
-    text = PARAGRAPH_SEP.join(chunks)
-
-    article = CleanArticle(
-        text=text,
-        pieces=pieces,
-        removed=_merge(removed, raw),
-        title=title,
-        published=published or (publication.isoformat() if publication else None),
-    )
-    article.dateline = read_dateline(chunks[0], article.publication_date(), language) if chunks else None
+    for paragraph in paragraphs:
+        start_of_paragraph = offset
+        for n, (start, end) in enumerate(paragraph):
+            if n:
+                chunks.append(_LINE_JOIN)
+                offset += len(_LINE_JOIN)
+            pieces.append(Piece(start=offset, raw_start=start, length=end - start))
+            chunks.append(raw[start:end])
+            offset += end - start
+        spans.append((start_of_paragraph, offset))
+        chunks.append(PARAGRAPH_SEP)
+        offset += len(PARAGRAPH_SEP)
+    text = "".join(chunks[:-1]) if chunks else ""
+    if given.published and not (page_published and len(page_published) > len(given.published)
+                                and page_published.startswith(given.published)):
+        published, published_from = given.published, "metadata"
+    elif page_published:  # (also when it gives the time of the metadata's day)
+        published, published_from = page_published, "page"
+    elif given.fallback:
+        published, published_from = given.fallback.isoformat(), given.fallback_from
+    else:
+        published, published_from = None, None
+    article = CleanArticle(text=text, pieces=pieces, removed=removed, paragraphs=spans,
+                           title=given.title or title, published=published,
+                           published_from=published_from)  # type: ignore[arg-type]
+    first = text[spans[0][0] : spans[0][1]] if spans else ""
+    article.dateline = read_dateline(first, article.publication_date(), language) if first else None
     if article.dateline:
-        match = next(m for r in rules.datelines if (m := r.match(chunks[0])))
+        match = next(m for r in rules.datelines if (m := r.match(first)))
         article.dateline_end = match.end()
         if match.groupdict().get("place"):
             article.dateline_place = match.span("place")
     agency = agency or (article.dateline.agency if article.dateline else None)
-    article.publisher = detect_publisher(raw, rules.agencies.get(agency or "", agency), language)
+    article.publisher = given.publisher or detect_publisher(raw, rules.agencies.get(agency or "", agency), language)
     if not text:
         article.warnings.append("no article body found: every line was removed as boilerplate or the input is empty")
     if published is None:
-        article.warnings.append(
-            "the page prints no publication date" + (": used the one supplied" if publication else "")
-        )
+        article.warnings.append("no publication date: the input gives none, the page prints none and its URL "
+                                "encodes none (give one with --published or published=)")
+    elif published_from == "option":
+        article.warnings.append("the page prints no publication date: used the one supplied")
     return article
 
 

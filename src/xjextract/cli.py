@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+from dataclasses import replace
+from datetime import date
 import json
 import logging
 import os
@@ -25,6 +27,8 @@ from .parallel import COUNTED, DaskUnavailable, Outcome, auto_workers, run_dask,
 from .pipeline import ArticleError, RawArticle, decode_article, extract_article, iter_results, read_article
 from .readers import path_text, shown
 from .readers.files import InputFile, discover, same_file
+from .readers.inputs import FORMATS, PATTERNS, Format, expand, input_format, read_stdin
+from .metadata import normalize_published
 from .writers.jsonl import AtomicJsonlWriter, partial_path, read_lines
 from .schema import Record, json_schema
 from .settings import Settings, load_settings
@@ -47,7 +51,17 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ext = sub.add_parser("extract", help="extract records from article files (one JSON line per article)")
-    ext.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders (searched for *.txt), or - for stdin")
+    ext.add_argument("paths", nargs="+", metavar="PATH",
+                     help="article files, folders (searched for the format's files, recursively), or - for stdin")
+    ext.add_argument("--format", choices=FORMATS, default="auto",
+                     help="page: a scraped page saved as text; text: plain text, every line is body; jsonl: one "
+                          "article per line ({\"text\": ...}); html: a saved HTML page; auto (default): by "
+                          "extension (.jsonl, .html/.htm, else page; a .txt that starts like HTML is read as html)")
+    ext.add_argument("--text-format", choices=("page", "text"), default="page",
+                     help="with JSONL: how each line's text is read (default page)")
+    ext.add_argument("--published", metavar="DATE",
+                     help="publication date (YYYY-MM-DD) for inputs that give none: the last resort, after the "
+                          "input's metadata, a date the page prints and a date its URL encodes")
     ext.add_argument("-o", "--output", type=Path,
                      help="write JSONL here (atomically: the file is replaced when the run ends) instead of stdout")
     ext.add_argument("--resume", action="store_true",
@@ -150,29 +164,32 @@ def _command(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     try:
-        settings = load_settings(args.config, model=args.model)
+        published = normalize_published(args.published) if args.published else None
+        settings = load_settings(args.config, model=args.model,
+                                 published=date.fromisoformat(published[:10]) if published else None)
     except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(f"--published: {exc}" if "published" in str(exc) else str(exc)) from exc
     resolve_model(settings)  # a missing model is a usage error now, not a crash in the middle of the run
     output: Path | None = None if args.output in (None, Path("-")) else args.output
     if args.resume and output is None:
         raise UsageError("--resume needs -o OUT: it continues the records already in OUT")
     if args.paths.count("-") > 1:
         raise UsageError("'-' (standard input) can be given only once")
-    inputs, failures = _inputs(args.paths, output)
-    if not inputs and not failures:
-        raise UsageError("no input: the paths hold no *.txt files")
+    files, stdin, failures = _inputs(args.paths, output, args.format, args.text_format)
+    if not files and stdin is None and not failures:
+        raise UsageError(f"no input: the paths hold no {' or '.join(PATTERNS[args.format])} files")
     writer = _writer(output, args.resume)
-    if writer and writer.done:
-        inputs = [i for i in inputs if _item_id(i) not in writer.done]
-    workers = _workers(args.workers, len(inputs), settings)
+    done = writer.done if writer else set()
+    expected = sum(_articles_in(f) for f in files) + (1 if stdin is not None else 0)
+    workers = _workers(args.workers, expected, settings)
     started = time.perf_counter()
     out: TextIO = sys.stdout
     totals = dict.fromkeys((*COUNTED, "no body"), 0)
     written = 0
-    outcomes = run_dask(inputs, settings, args.dask) if args.dask else run_local(inputs, settings, workers)
+    items = (i for i in _items(files, stdin, args.text_format) if isinstance(i, ArticleError) or i.id not in done)
+    outcomes = run_dask(items, settings, args.dask) if args.dask else run_local(items, settings, workers)
     try:
-        for outcome in _progress(outcomes, len(inputs), settings, quiet=args.quiet):
+        for outcome in _progress(outcomes, expected, settings, quiet=args.quiet):
             error = outcome.error
             if error is None and outcome.counts.get("no body") and args.strict:
                 error = f"{outcome.name}: no article body found (--strict)"
@@ -231,8 +248,27 @@ def _kept(writer: AtomicJsonlWriter, written: int) -> str:
             f"{shown(str(writer.partial))} (rerun with --resume to go on)")
 
 
-def _item_id(item: InputFile | RawArticle) -> str:
-    return item.id
+#: For sizing the worker pool without reading a JSONL file twice: a scraped article line is about this long.
+_JSONL_BYTES_PER_ARTICLE = 4000
+
+
+def _articles_in(file: InputFile) -> int:
+    """How many articles a file holds: one, or for JSONL an estimate from its size."""
+    if file.format != "jsonl":
+        return 1
+    try:
+        return max(1, file.path.stat().st_size // _JSONL_BYTES_PER_ARTICLE)
+    except OSError:
+        return 1
+
+
+def _items(files: list[InputFile], stdin: tuple[int, list[RawArticle | ArticleError]] | None, text_format: str
+           ) -> Iterator[InputFile | RawArticle | ArticleError]:
+    """The work items in input order: files (JSONL ones line by line), standard input at its place."""
+    position, articles = stdin if stdin is not None else (len(files), [])
+    yield from expand(files[:position], text_format)  # type: ignore[arg-type]
+    yield from articles
+    yield from expand(files[position:], text_format)  # type: ignore[arg-type]
 
 
 def _workers(value: str, n_articles: int, settings: Settings) -> int:
@@ -348,28 +384,28 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _inputs(paths: Sequence[str], output: Path | None) -> tuple[list[InputFile | RawArticle], list[str]]:
-    """Expand the command-line paths, in order; missing paths become failures, special files are skipped
-    (both reported at once). The output file is never an input, and naming it as one is a usage error."""
+def _inputs(paths: Sequence[str], output: Path | None, requested: Format, text_format: str
+            ) -> tuple[list[InputFile], tuple[int, list[RawArticle | ArticleError]] | None, list[str]]:
+    """Expand the command-line paths, in order: the files to read (each with its format), standard input's
+    articles and their place among the files, and the paths that failed. Missing paths are errors, special
+    files are skipped (both reported at once); the output file is never an input, and naming it is a usage
+    error."""
     if output is not None:
         clash = next((p for p in paths if p != "-" and Path(p).is_file() and same_file(Path(p), output)), None)
         if clash is not None:
             raise UsageError(f"-o {shown(str(output))} is also an input: writing it would destroy that article")
-    found = discover(paths, exclude=[output, partial_path(output)] if output else [])
+    found = discover(paths, PATTERNS[requested], exclude=[output, partial_path(output)] if output else [])
     for message in found.errors:
         _error(message)
     for message in found.skipped:
         log.warning("%s", message)
-    inputs: list[InputFile | RawArticle] = list(found.files)
+    files = [replace(f, format=input_format(f.path, requested), sniff=requested == "auto") for f in found.files]
     failures = list(found.errors)
+    stdin = None
     if "-" in paths:  # standard input takes its place among the files
-        try:
-            stdin = decode_article(sys.stdin.buffer.read(), "<stdin>", "stdin")
-            inputs.insert(sum(1 for o in found.origins if o < paths.index("-")), stdin)
-        except ArticleError as exc:
-            failures.append(str(exc))
-            _error(str(exc))
-    return inputs, failures
+        position = sum(1 for o in found.origins if o < paths.index("-"))
+        stdin = (position, list(read_stdin(sys.stdin.buffer.read(), requested, text_format)))  # type: ignore[arg-type]
+    return files, stdin, failures
 
 
 def _progress(outcomes: Iterator[Outcome], total: int, settings: Settings, quiet: bool) -> Iterator[Outcome]:

@@ -27,12 +27,13 @@ from .entities import entity_pipeline
 from .pipeline import ArticleError, RawArticle, chunked, decode_article, iter_results, read_article
 from .readers import path_text, shown
 from .readers.files import InputFile
+from .readers.inputs import read_input
 from .settings import Settings
 from .writers.jsonl import record_line
 
 log = logging.getLogger(__name__)
 
-Item = Path | InputFile | RawArticle
+Item = Path | InputFile | RawArticle | ArticleError
 
 
 class Outcome(NamedTuple):
@@ -65,16 +66,18 @@ def auto_workers(n_articles: int) -> int:
 
 
 def _load(item: Item) -> RawArticle | ArticleError:
-    if isinstance(item, RawArticle):
+    if isinstance(item, (RawArticle, ArticleError)):
         return item
     try:
-        return read_article(item.path, item.id) if isinstance(item, InputFile) else read_article(item)
+        return read_input(item) if isinstance(item, InputFile) else read_article(item)
     except ArticleError as exc:
         return exc
 
 
-def item_name(item: Item | ArticleError) -> str:
+def item_name(item: Item) -> str:
     """How an input is named in messages."""
+    if isinstance(item, ArticleError):
+        return str(item).partition(": ")[0]
     if isinstance(item, RawArticle):
         return shown(item.path)
     if isinstance(item, InputFile):
@@ -222,7 +225,7 @@ def run_dask(items: Iterable[Item], settings: Settings, address: str) -> Iterato
         in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
         pending: deque[Any] = deque()
         for chunk in chunked(items, settings.batch_articles):
-            loaded = [x if isinstance(x, RawArticle) else _load(x) for x in chunk]
+            loaded = [_load(x) for x in chunk]
             sendable: list[Item] = [x for x in loaded if isinstance(x, RawArticle)]
             pending.append((loaded, client.submit(process_chunk, sendable, settings, pure=False)))
             while len(pending) >= in_flight:

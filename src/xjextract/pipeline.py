@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from .clean import CleanArticle, clean_article
+from .clean import CleanArticle, Given, clean_article, detect_publisher, plain_article, selected_article
 from .entities import EntityInput, extract_entities_batch
 from .fx import FxResult, apply_reference_rates
+from .metadata import url_date, url_publisher
 from .money import MoneyResult, extract_money
 from .nlp import ModelNotFoundError
 from .percentages import extract_percentages
@@ -70,6 +71,7 @@ def iter_results(
     :class:`ArticleError` in its place; the others go on.
     """
     settings = settings or Settings()
+    publication = publication or settings.published
     for chunk in chunked(raws, settings.batch_articles):
         drafts: list[tuple[RawArticle, _Draft | ArticleError]] = [(raw, _draft(raw, settings, publication))
                                                                    for raw in chunk]
@@ -138,8 +140,9 @@ class _Draft:
 def _draft(raw: RawArticle, settings: Settings, publication: date | None) -> _Draft | ArticleError:
     """The rule stages of one article (everything but the entities)."""
     try:
-        # 1. boilerplate and page metadata
-        article = clean_article(raw.text, publication, settings.language)
+        # 1. boilerplate and page metadata, read as the input's format says; the input's own metadata wins
+        #    over the page's, and the URL's date or the user's fills in for pages that print none
+        article = read_body(raw, publication, settings.language, settings.html_body)
         text = article.text
         # 2. sentences, paragraph by paragraph
         sentences = segment_sentences(text, article.paragraphs, settings.language)
@@ -165,6 +168,24 @@ def _draft(raw: RawArticle, settings: Settings, publication: date | None) -> _Dr
     return _Draft(article, sentences, found, periods, percentages, quantities, fx)
 
 
+def read_body(raw: RawArticle, publication: date | None, language: str = "en", html_body: str = "auto"
+              ) -> CleanArticle:
+    """Stage 1 for one input: its body and metadata, by the reading its format asks for (``page``: the
+    boilerplate rules; ``text``: every line is body; ``html``: see ``Settings.html_body``)."""
+    from_url = url_date(raw.url, language)
+    given = Given(title=raw.title, published=raw.published, publisher=url_publisher(raw.url, language),
+                  fallback=from_url or publication, fallback_from="url" if from_url else "option")
+    if raw.format == "text":
+        return plain_article(raw.text, language, given)
+    known = given.publisher is not None or detect_publisher(raw.text, None, language) is not None
+    if raw.format == "html" and raw.body and (html_body == "trafilatura" or (html_body == "auto" and not known)):
+        # A layout the page rules do not know: trafilatura's main content. On the publishers' own layouts the
+        # page rules find the body exactly, where trafilatura keeps footers such as "Enditem" (README, "HTML").
+        return selected_article(raw.text, list(raw.body), "not the article's main content (trafilatura)",
+                                language, given)
+    return clean_article(raw.text, language=language, given=given)
+
+
 def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleError) -> Record | ArticleError:
     """The validated record of one article."""
     if isinstance(entities, ArticleError):
@@ -173,10 +194,12 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleErro
     try:
         return Record(
             id=raw.id,
-            source=Source(path=raw.path, sha256=raw.sha256),
+            source=Source(path=raw.path, sha256=raw.sha256, format=raw.format),
+            url=raw.url,
             publisher=article.publisher,
             title=article.title,
             published=article.published,
+            published_from=article.published_from,
             dateline=article.dateline,
             text=article.text,
             pieces=article.pieces,
@@ -188,6 +211,7 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleErro
             percentages=draft.percentages,
             periods=draft.periods.periods,
             quantities=draft.quantities,
+            meta=raw.meta,
             warnings=[*raw.warnings, *article.warnings, *draft.money.warnings, *draft.periods.warnings,
                       *draft.fx.warnings],
         )

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 #: ISO 8601 at the precision the page gives: a date, or a date and a time to the minute.
 _PUBLISHED_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
@@ -57,10 +57,12 @@ class Span(_Model):
 
 
 class Source(_Model):
-    """Where the record came from."""
+    """Where the record came from, and what its raw offsets index."""
 
-    path: str
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    path: str = Field(description="the input file (a JSONL line is FILE:LINE)")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the raw bytes (of a JSONL line: of its text)")
+    format: Literal["page", "text", "html"] = Field(
+        default="page", description="how the text was read; for html, raw offsets index the page's visible text")
 
 
 class Dateline(_Model):
@@ -152,9 +154,12 @@ class Record(_Model):
     schema_version: str = SCHEMA_VERSION
     id: str
     source: Source
+    url: str | None = Field(default=None, description="where the article came from, when the input says")
     publisher: str | None = None
     title: str | None = None
     published: Published = Field(default=None, description="ISO 8601: 2024-07-18T18:36 or 2024-02-02")
+    published_from: Literal["metadata", "page", "url", "option"] | None = Field(
+        default=None, description="where published was read: the input's metadata, the page, the URL, the option")
     dateline: Dateline | None = None
     text: str
     pieces: list[Piece] = Field(default_factory=list, description="map from text offsets to raw offsets")
@@ -166,23 +171,27 @@ class Record(_Model):
     percentages: list[Percentage] = Field(default_factory=list)
     periods: list[Period] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
+    meta: dict[str, Any] = Field(default_factory=dict, description="other metadata the input carried (JSONL keys)")
     warnings: list[str] = Field(default_factory=list)
     #: ``(pieces list, the starts of its pieces)``: built once, not once per item (that was quadratic).
     _piece_starts: tuple[list[Piece], list[int]] | None = PrivateAttr(default=None)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Raw-file offsets of ``text[start:end]`` (a span within one paragraph).
+        """Raw-file offsets of ``text[start:end]``, a span within one paragraph (it may cross the joins
+        between the lines of a plain-text paragraph, never a paragraph break).
 
         Raises:
             ValueError: the span is not inside one paragraph.
         """
         if self._piece_starts is None or self._piece_starts[0] is not self.pieces:
             self._piece_starts = (self.pieces, [p.start for p in self.pieces])
-        index = bisect_right(self._piece_starts[1], start) - 1
-        if index >= 0:
-            piece = self.pieces[index]
-            if end <= piece.start + piece.length:
-                return piece.raw_start + start - piece.start, piece.raw_start + end - piece.start
+        first = bisect_right(self._piece_starts[1], start) - 1
+        last = bisect_right(self._piece_starts[1], max(start, end - 1)) - 1
+        if first >= 0 and last >= 0:
+            a, b = self.pieces[first], self.pieces[last]
+            inside = start <= a.start + a.length and end <= b.start + b.length
+            if inside and (first == last or "\n\n" not in self.text[a.start + a.length : b.start]):
+                return a.raw_start + start - a.start, b.raw_start + end - b.start
         raise ValueError(f"span {start}:{end} is not inside one paragraph of record {self.id!r}")
 
     @model_validator(mode="after")

@@ -9,7 +9,9 @@ A user's TOML file is laid over the defaults with :func:`load_settings`.
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,6 +36,14 @@ class Settings(BaseModel):
     batch_articles: int = Field(default=16, ge=1)
     # spaCy's nlp.pipe batch size: above 32 memory blew up with no gain (2.5 GB at the default 256).
     ner_batch_size: int = Field(default=32, ge=1)
+    # How the body of an HTML page is found: "rules" (the page rules on its visible text), "trafilatura" (its
+    # main-content extraction), or "auto": the rules on the publishers' layouts they know, trafilatura
+    # elsewhere (benchmarks/html_reading.py on the five layouts: rules 49/49 body paragraphs, trafilatura 48 and
+    # 2 extra: a People's Daily title line and an "Enditem" footer).
+    html_body: Literal["auto", "rules", "trafilatura"] = "auto"
+    published: date | None = Field(
+        default=None, description="publication date for inputs that give none (--published): the last resort, "
+        "after the input's metadata, the page and the URL")
 
 
 def load_settings(path: Path | None = None, **overrides: object) -> Settings:

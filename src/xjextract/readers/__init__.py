@@ -15,24 +15,40 @@ import codecs
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
 
 class ArticleError(Exception):
     """An input that cannot be turned into a record; the message names the file and the problem."""
 
 
+#: How the text of an input is read: a scraped page (headline, furniture and boilerplate rules), plain text
+#: (every line is body), or the text of an HTML page (``html``: the body found by the HTML reader).
+TextFormat = Literal["page", "text", "html"]
+
+
 @dataclass(frozen=True)
 class RawArticle:
-    """An input as read: its id, where it came from, the decoded text and the hash of its bytes, and what the
-    reader noticed about it (``warnings``, copied into the record)."""
+    """An input as read: its id, where it came from, the decoded text (every raw offset of the record indexes
+    it) and the hash of its bytes, how to read it, what the input's own metadata says, and what the reader
+    noticed (``warnings``, copied into the record)."""
 
     id: str
     path: str
     text: str
     sha256: str
     warnings: tuple[str, ...] = ()
+    format: TextFormat = "page"
+    url: str | None = None
+    title: str | None = None
+    #: The input's own publication date (ISO 8601 at its precision), from a metadata field.
+    published: str | None = None
+    #: Other metadata the input carries (JSONL keys the record has no field for), kept in ``Record.meta``.
+    meta: dict[str, Any] = field(default_factory=dict)
+    #: For HTML: the raw stretches of the article body that the extraction library found.
+    body: tuple[tuple[int, int], ...] | None = None
 
 
 #: Byte-order marks and their codecs, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).

@@ -15,16 +15,20 @@ import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from . import path_text, shown
 
 
 @dataclass(frozen=True)
 class InputFile:
-    """A file to read, with the record id it will get."""
+    """A file to read, with the record id it will get and the format to read it in (``sniff``: a page that
+    turns out to be HTML is read as HTML)."""
 
     path: Path
     id: str
+    format: Literal["page", "text", "jsonl", "html"] = "page"
+    sniff: bool = False
 
 
 @dataclass
@@ -48,7 +52,7 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def discover(paths: Sequence[str], pattern: str = "*.txt", exclude: Iterable[Path] = ()) -> Discovery:
+def discover(paths: Sequence[str], pattern: str | Sequence[str] = "*.txt", exclude: Iterable[Path] = ()) -> Discovery:
     """Expand file and folder paths, in order (folders are searched recursively for ``pattern``).
 
     A file named twice, or inside a folder also named, is taken once. Files in ``exclude`` (the output and
@@ -74,7 +78,8 @@ def discover(paths: Sequence[str], pattern: str = "*.txt", exclude: Iterable[Pat
             continue
         if stat.S_ISDIR(mode):
             inside = []
-            for file in sorted(path.rglob(pattern)):
+            patterns = [pattern] if isinstance(pattern, str) else list(pattern)
+            for file in sorted({f for p in patterns for f in path.rglob(p)}):
                 try:
                     file_mode = file.stat().st_mode
                 except OSError:
@@ -85,7 +90,7 @@ def discover(paths: Sequence[str], pattern: str = "*.txt", exclude: Iterable[Pat
                 elif not stat.S_ISDIR(file_mode):
                     found.skipped.append(f"{shown(path_text(file))}: skipped: {_kind(file_mode)}")
             if not inside:
-                found.skipped.append(f"{shown(path_text(path))}: folder holds no {pattern} files")
+                found.skipped.append(f"{shown(path_text(path))}: folder holds no {' or '.join(patterns)} files")
             candidates += [(file, index) for file in inside]
         elif stat.S_ISREG(mode):
             candidates.append((path, index))
