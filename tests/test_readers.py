@@ -78,6 +78,22 @@ def test_publication_date_precedence(metadata: str | None, page: bool, url: bool
     assert (record.published is None) == any(w.startswith("no publication date") for w in record.warnings)
 
 
+@pytest.mark.parametrize("case", [c for _, c in load_cases("formats.json")], ids=[i for i, _ in load_cases("formats.json")])
+def test_format_case(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / case["name"]
+    path.write_text(case["input"], encoding="utf-8")
+    assert main(["extract", str(path), "-q", *case["args"]]) == 0
+    records = _records(capsys.readouterr().out)
+    assert [r.id for r in records] == [e["id"] for e in case["expect"]]
+    for record, expect in zip(records, case["expect"]):
+        for key in ("title", "published", "published_from", "publisher"):
+            if key in expect:
+                assert getattr(record, key) == expect[key], key
+        for kind, value in (("money", "text"), ("percentages", "text"), ("periods", "timex"), ("entities", "canonical")):
+            if kind in expect:
+                assert [getattr(i, value) for i in getattr(record, kind)] == expect[kind], kind
+
+
 # --- plain text --------------------------------------------------------------------------------------------
 
 
