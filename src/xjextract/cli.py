@@ -92,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("predictions", nargs="?", type=Path, help="JSONL records; without it the pipeline is run")
     ev.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
     ev.add_argument("--corpus", type=Path, help="raw articles (default: the corpus folder beside the gold folder)")
+    ev.add_argument("--manifest", type=Path,
+                    help="JSONL with each article's id and url (default: manifest.jsonl beside the corpus folder, "
+                         "if there is one): the URLs the pipeline is given, as a scraper would")
+    ev.add_argument("--ids", metavar="IDS",
+                    help="score only these articles: id,id,... or @FILE (one id per line) or @FILE.json[:KEY] (a "
+                         "JSON list, or the list under KEY: @devset/split.json:heldout)")
     ev.add_argument("--errors", action="store_true", help="list false positives and negatives per article")
     ev.add_argument("--json", action="store_true", help="print JSON instead of the table")
     ev.add_argument("--min-f1", action="append", default=[], metavar="KIND[@MODE]=X",
@@ -341,6 +347,47 @@ def _read_predictions(path: Path) -> dict[str, Record]:
     return records
 
 
+def _manifest_urls(path: Path, explicit: bool) -> dict[str, str]:
+    """``{id: url}`` of a manifest (JSONL with ``id`` and ``url``); empty when an implicit one is absent."""
+    if not path.exists():
+        if explicit:
+            raise UsageError(f"{shown(str(path))}: no such manifest")
+        return {}
+    urls: dict[str, str] = {}
+    try:
+        for number, line in read_lines(path):
+            try:
+                entry = json.loads(line)
+                urls[str(entry["id"])] = str(entry["url"])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise UsageError(f"{shown(str(path))}:{number}: not a manifest line with id and url ({exc})") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{shown(str(path))}: cannot read: {exc}") from exc
+    return urls
+
+
+def _ids(spec: str) -> set[str]:
+    """The ids of ``--ids``: a comma-separated list, ``@FILE`` (one per line) or ``@FILE.json[:KEY]``."""
+    if not spec.startswith("@"):
+        return {i.strip() for i in spec.split(",") if i.strip()}
+    name, key = spec[1:], ""
+    if ".json:" in name:
+        name, key = name.split(".json:", 1)
+        name += ".json"
+    path = Path(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".json":
+            data = json.loads(text)
+            data = data[key] if key else data
+            if not isinstance(data, list):
+                raise ValueError(f"the ids must be a JSON list{f' under {key!r}' if key else ''}")
+            return {str(i) for i in data}
+        return {line.strip() for line in text.splitlines() if line.strip()}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise UsageError(f"--ids {spec}: {exc}") from exc
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     corpus = _corpus_dir(args)
     try:
@@ -348,19 +395,24 @@ def _evaluate(args: argparse.Namespace) -> int:
         baseline = load_baseline(args.baseline) if args.baseline and not args.update_baseline else None
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
+    ids = _ids(args.ids) if args.ids else None
     if args.predictions:
         records = _read_predictions(args.predictions)
     else:
         # The same batched path as `extract`; an article that fails is scored as predicting nothing.
+        urls = _manifest_urls(args.manifest or corpus.resolve().parent / "manifest.jsonl", explicit=bool(args.manifest))
         raws = []
         for gold_path in sorted(args.gold.glob("*.json")):
+            if ids is not None and gold_path.stem not in ids:
+                continue
             try:
-                raws.append(read_article(corpus / f"{gold_path.stem}.txt"))
+                raw = read_article(corpus / f"{gold_path.stem}.txt")
             except ArticleError:
                 continue  # evaluate() below names the gold file whose article is missing
+            raws.append(replace(raw, url=urls.get(raw.id)))
         records = {raw.id: result for raw, result in iter_results(raws, Settings()) if isinstance(result, Record)}
     try:
-        evaluation = evaluate(args.gold, records, corpus)
+        evaluation = evaluate(args.gold, records, corpus, ids)
     except GoldError as exc:
         raise UsageError(str(exc)) from exc
     print(json.dumps(evaluation.as_dict(), indent=1) if args.json else format_table(evaluation))

@@ -351,13 +351,14 @@ def score_article(evaluation: Evaluation, gold: GoldFile, raw: str, record: Reco
 # --- the whole corpus ---------------------------------------------------------------------------------------
 
 
-def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path) -> Evaluation:
-    """Score ``records`` (by id) against every gold file of ``gold_dir``.
+def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path, ids: set[str] | None = None) -> Evaluation:
+    """Score ``records`` (by id) against every gold file of ``gold_dir`` (or those whose id is in ``ids``).
 
     Args:
         gold_dir: folder of ``<id>.json`` gold files.
         records: predicted records keyed by id; an id with gold but no record counts as predicting nothing.
         corpus_dir: folder of the raw ``<id>.txt`` articles the gold is anchored in.
+        ids: when given, only these articles are scored (an id without a gold file is a warning).
 
     Returns:
         The :class:`Evaluation`.
@@ -366,7 +367,10 @@ def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path) -> Ev
         GoldError: a gold file cannot be parsed.
     """
     evaluation = Evaluation()
-    golds = sorted(gold_dir.glob("*.json"))
+    golds = sorted(p for p in gold_dir.glob("*.json") if ids is None or p.stem in ids)
+    if ids is not None and len(golds) < len(ids):
+        missing = sorted(ids - {p.stem for p in golds})
+        evaluation.warnings.append(f"{len(missing)} ids have no gold file: {', '.join(missing[:5])}")
     for path in golds:
         gold = load_gold(path)
         raw = _gold_article(path, gold, corpus_dir)
@@ -374,7 +378,7 @@ def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path) -> Ev
         if record is None:
             evaluation.warnings.append(f"{gold.id}: no prediction; scored as predicting nothing")
         score_article(evaluation, gold, raw, record)
-    extra = sorted(set(records) - {p.stem for p in golds})
+    extra = sorted(set(records) - {p.stem for p in golds} - (set(records) - ids if ids is not None else set()))
     if extra:
         evaluation.warnings.append(f"{len(extra)} predictions have no gold file and are not scored: {', '.join(extra[:5])}")
     return evaluation
