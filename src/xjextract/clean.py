@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from .resources import load_json
 from .schema import Dateline, Piece, Removed
@@ -65,16 +65,27 @@ class _Rules:
     agencies: dict[str, str]
     datelines: tuple[re.Pattern[str], ...]
     title_suffix: re.Pattern[str]
+    widget_titles: frozenset[str]
+    box_markers: tuple[re.Pattern[str], ...]
+    list_min_lines: int
+    list_max_words: int
 
 
 @cache
 def _rules(language: str) -> _Rules:
     """Compile the boilerplate rules of one language once."""
     data = load_json("boilerplate.json", language)
+    forms = data["date_forms"]
+
+    def expand(pattern: str) -> str:
+        for name, form in forms.items():
+            pattern = pattern.replace("{" + name + "}", form)
+        return pattern
 
     def rules(section: str) -> tuple[_Rule, ...]:
         return tuple(
-            _Rule(r.get("reason", section), re.compile(r["pattern"]), r.get("credit", False)) for r in data[section]
+            _Rule(r.get("reason", section), re.compile(expand(r["pattern"])), r.get("credit", False))
+            for r in data[section]
         )
 
     return _Rules(
@@ -90,6 +101,10 @@ def _rules(language: str) -> _Rules:
         agencies=dict(data["agencies"]),
         datelines=tuple(re.compile(d["pattern"]) for d in data["datelines"]),
         title_suffix=re.compile(data["title_suffix"]),
+        widget_titles=frozenset(w.casefold() for w in data["widget_titles"]),
+        box_markers=tuple(re.compile(p) for p in data["box_markers"]),
+        list_min_lines=int(data["list_run"]["min_lines"]),
+        list_max_words=int(data["list_run"]["max_words"]),
     )
 
 
@@ -141,8 +156,28 @@ def _month(groups: dict[str, str | None]) -> int | None:
     return months.get(name)
 
 
+@cache
+def _date_parser() -> Any:
+    """dateparser, for the date string of a line a rule has found to be a date line (any order, any month
+    spelling): built once, English only (about 1 ms a date after a first call of about 0.1 s)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False})
+
+
+def _parsed(day: str, time: str | None) -> str | None:
+    """A date line's date (and time) string as ISO 8601 at the precision given, or None."""
+    found = _date_parser().get_date_data(f"{day} {time}" if time else day).date_obj
+    if found is None:
+        return None
+    return found.isoformat(timespec="minutes")[:16] if time else found.date().isoformat()
+
+
 def _published_from(groups: dict[str, str | None]) -> str | None:
     """ISO 8601 at the precision given, or None when the groups do not make a valid date."""
+    if groups.get("date"):
+        return _parsed(groups["date"] or "", groups.get("time"))
     month = _month(groups)
     try:
         day = date(int(groups["y"] or 0), month or 0, int(groups["d"] or 0))
@@ -174,6 +209,20 @@ def _is_prose(line: str) -> bool:
     """A body paragraph: enough words and ends like a sentence, or long enough to be one regardless."""
     n = _words(line)
     return n >= _MIN_PROSE_WORDS and (bool(_SENTENCE_END.search(line)) or n >= 3 * _MIN_PROSE_WORDS)
+
+
+def _is_lead(line: str) -> bool:
+    """A story's opening sentence rather than a headline: long and ending like a sentence, very long, or
+    holding a sentence boundary ("Xinjiang FTZ trade up 31.5 pct in Jan.-Aug." is a headline)."""
+    words = _words(line)
+    return (words > 20 and bool(_SENTENCE_END.search(line))) or words > _MAX_TITLE_WORDS or bool(
+        _INNER_SENTENCE.search(line))
+
+
+def _list_item(line: str, rules: _Rules) -> bool:
+    """A line that reads like a link to another story: a few words, no sentence boundary, no final stop."""
+    words = _words(line)
+    return 2 <= words <= rules.list_max_words and not _SENTENCE_END.search(line) and not _INNER_SENTENCE.search(line)
 
 
 def _looks_like_title(line: str) -> bool:
@@ -280,6 +329,8 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
     kept: list[tuple[int, int]] = []
     kept_lines: list[int] = []  # the line number of each kept stretch
     headline: tuple[int, int] | None = None  # where a headline found by its shape (not by a rule) stands
+    run: list[int] = []  # indexes in ``kept`` of the consecutive headline-like lines just kept
+    in_box = False  # inside a box of links that the story goes on after
     title: str | None = None
     published: str | None = None
     agency: str | None = None
@@ -288,16 +339,27 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
     def remove(start: int, end: int, reason: str) -> None:
         removed.append(Removed(start=start, end=end, reason=reason, preview=raw[start:end][:_PREVIEW_CHARS]))
 
-    for start, end, number in _lines(raw):
+    lines = _lines(raw)
+    # A credit glued to the line above marks that line as a caption only on a page that separates its
+    # paragraphs by blank lines: on a page with none, every line is glued to the one above.
+    spaced = any(b[2] - a[2] > 1 for a, b in zip(lines, lines[1:]))
+    for start, end, number in lines:
         line = raw[start:end]
         reason = None
         for rule in rules.title_lines if title is None else ():
             match = rule.regex.search(line)
             if match:
                 groups = match.groupdict()
-                title = groups["title"].strip(_SPACE)
                 published = _more_precise(published, _published_from(groups))
-                reason = rule.reason
+                candidate = groups["title"].strip(_SPACE)
+                junk = candidate in rules.share_words or any(r.regex.search(candidate) for r in rules.drop_lines)
+                if not _is_lead(candidate) and not junk:
+                    title = candidate
+                    reason = rule.reason
+                else:  # " date 2018-04-20 China-Russia trade ... said Thursday.": the date, then the story
+                    remove(start, start + match.start("title"), f"{rule.reason}: the date")
+                    start += match.start("title")
+                    line = raw[start:end]
                 break
         if reason is None:
             for rule in rules.metadata_lines:
@@ -314,6 +376,12 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
             reason, credit = (dropped.reason, dropped.credit) if dropped else (None, False)
         if reason is None and line in rules.share_words:
             reason = "share widget"
+        if reason is None and in_body and any(m.search(line) for m in rules.box_markers):
+            reason, in_box = "box of related links", True
+        elif reason is None and in_box and _list_item(line, rules):
+            reason = "box of related links"
+        elif reason is None:
+            in_box = False
         if reason is None and title is not None and _norm(line) == _norm(title):
             reason = "repeated headline"
         if reason is None and not in_body:
@@ -326,7 +394,7 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
             else:
                 reason = "page furniture before the body (section or navigation line)"
         if reason is not None:
-            if credit and kept and (number == kept_lines[-1] + 1 or any(
+            if credit and kept and ((spaced and number == kept_lines[-1] + 1) or any(
                     r.search(raw, kept[-1][0], kept[-1][1]) for r in rules.caption_endings)):
                 # A credit line glued to the line above ("...Autonomous Region.\nVCG Photo"), or after a line
                 # that ends like a caption ("..., Sept. 10, 2024."): that line is a caption.
@@ -336,6 +404,17 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
             remove(start, end, reason)
             continue
         cut = _first_cut(rules, line)
+        if cut is None and in_body and kept and line.strip(_SPACE).casefold() in rules.widget_titles:
+            cut = (0, "page widget")
+        if cut is None and in_body and _list_item(line, rules):
+            run.append(len(kept))
+            if len(run) >= rules.list_min_lines:  # a list of links to other stories, cut from its first line
+                first = run[0]
+                start, line = kept[first][0], raw[kept[first][0] : end]
+                del kept[first:], kept_lines[first:]
+                cut = (0, "related list (a run of headlines)")
+        else:
+            run = []
         if cut is not None:  # the story ends here: the rest of the page is another story or page furniture
             at, reason = cut
             body_end = start + len(line[:at].rstrip(_SPACE))
