@@ -137,7 +137,10 @@ class CleanArticle:
     #: Where ``published`` comes from: the input's metadata, the page, the URL, or the user's option.
     published_from: Literal["metadata", "page", "url", "option"] | None = None
     dateline: Dateline | None = None
-    #: Where the dateline opening ("URUMQI, Feb. 2 (Xinhua) --") ends in ``text``; 0 without one.
+    #: The span of the headline in ``text`` (its first paragraph), when the page shows one.
+    headline: tuple[int, int] | None = None
+    #: Where the dateline opening ("URUMQI, Feb. 2 (Xinhua) --") starts and ends in ``text``; 0, 0 without one.
+    dateline_start: int = 0
     dateline_end: int = 0
     #: The span of the dateline's place in ``text`` ("URUMQI"), if it names one.
     dateline_place: tuple[int, int] | None = None
@@ -328,7 +331,8 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
     removed: list[Removed] = []
     kept: list[tuple[int, int]] = []
     kept_lines: list[int] = []  # the line number of each kept stretch
-    headline: tuple[int, int] | None = None  # where a headline found by its shape (not by a rule) stands
+    headline: tuple[int, int] | None = None  # the raw stretch of the headline: the article's first paragraph
+    by_shape = False  # found by its shape (a short line before the body), not by a title rule
     run: list[int] = []  # indexes in ``kept`` of the consecutive headline-like lines just kept
     in_box = False  # inside a box of links that the story goes on after
     title: str | None = None
@@ -355,7 +359,12 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
                 junk = candidate in rules.share_words or any(r.regex.search(candidate) for r in rules.drop_lines)
                 if not _is_lead(candidate) and not junk:
                     title = candidate
-                    reason = rule.reason
+                    head = start + match.start("title") + (len(groups["title"]) - len(groups["title"].lstrip(_SPACE)))
+                    headline, by_shape = (head, head + len(candidate)), False
+                    remove(start, head, f"{rule.reason}: the date")
+                    if headline[1] < end:
+                        remove(headline[1], end, f"{rule.reason}: after the title")
+                    reason = "headline kept"
                 else:  # " date 2018-04-20 China-Russia trade ... said Thursday.": the date, then the story
                     remove(start, start + match.start("title"), f"{rule.reason}: the date")
                     start += match.start("title")
@@ -387,12 +396,16 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
         if reason is None and not in_body:
             if title is None and _looks_like_title(line) and not _is_dateline(rules, line):
                 title = rules.title_suffix.sub("", line)
-                reason = "headline"
-                headline = (start, end)
+                headline, by_shape = (start, start + len(title)), True
+                if headline[1] < end:
+                    remove(headline[1], end, "site name after the headline")
+                reason = "headline kept"
             elif _is_prose(line) or _is_dateline(rules, line):
                 in_body = True
             else:
                 reason = "page furniture before the body (section or navigation line)"
+        if reason == "headline kept":  # the headline is the article's first paragraph (its items count)
+            continue
         if reason is not None:
             if credit and kept and ((spaced and number == kept_lines[-1] + 1) or any(
                     r.search(raw, kept[-1][0], kept[-1][1]) for r in rules.caption_endings)):
@@ -428,11 +441,11 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
         kept_lines.append(number)
 
     kept = _from_dateline(rules, raw, kept, remove)
-    if not kept and headline is not None:
+    if not kept and headline is not None and by_shape:
         # The only text of the input is never its headline: a one-line paste is an article, not a title.
-        kept, title = [headline], None
-        removed = [r for r in removed if (r.start, r.end) != headline]
-    return _assemble(raw, [[k] for k in kept], _merge(removed, raw), title, published, agency, given, language)
+        kept, title, headline = [headline], None, None
+    return _assemble(raw, [[k] for k in kept], _merge(removed, raw), title, published, agency, given, language,
+                     headline)
 
 
 def plain_article(raw: str, language: str = "en", given: Given | None = None) -> CleanArticle:
@@ -486,10 +499,14 @@ def selected_article(raw: str, body: list[tuple[int, int]], reason: str, languag
 
 
 def _assemble(raw: str, paragraphs: list[list[tuple[int, int]]], removed: list[Removed], title: str | None,
-              page_published: str | None, agency: str | None, given: Given, language: str) -> CleanArticle:
-    """The article from its paragraphs (each a list of raw stretches, joined by a space) and the metadata:
-    the input's own wins over the page's, the page's over the fallback date."""
+              page_published: str | None, agency: str | None, given: Given, language: str,
+              headline: tuple[int, int] | None = None) -> CleanArticle:
+    """The article from its paragraphs (each a list of raw stretches, joined by a space), the headline's raw
+    stretch (the first paragraph of ``text`` when there is one) and the metadata: the input's own wins over
+    the page's, the page's over the fallback date."""
     rules = _rules(language)
+    if headline is not None:
+        paragraphs = [[headline], *paragraphs]
     pieces: list[Piece] = []
     spans: list[tuple[int, int]] = []
     chunks: list[str] = []
@@ -519,13 +536,18 @@ def _assemble(raw: str, paragraphs: list[list[tuple[int, int]]], removed: list[R
     article = CleanArticle(text=text, pieces=pieces, removed=removed, paragraphs=spans,
                            title=given.title or title, published=published,
                            published_from=published_from)  # type: ignore[arg-type]
-    first = text[spans[0][0] : spans[0][1]] if spans else ""
+    if headline is not None:
+        article.headline = spans[0]
+    body = spans[1:] if headline is not None else spans
+    first_start = body[0][0] if body else 0
+    first = text[body[0][0] : body[0][1]] if body else ""
     article.dateline = read_dateline(first, article.publication_date(), language) if first else None
     if article.dateline:
         match = next(m for r in rules.datelines if (m := r.match(first)))
-        article.dateline_end = match.end()
+        article.dateline_start, article.dateline_end = first_start, first_start + match.end()
         if match.groupdict().get("place"):
-            article.dateline_place = match.span("place")
+            place = match.span("place")
+            article.dateline_place = (first_start + place[0], first_start + place[1])
     agency = agency or (article.dateline.agency if article.dateline else None)
     article.publisher = given.publisher or detect_publisher(raw, rules.agencies.get(agency or "", agency), language)
     if not text:

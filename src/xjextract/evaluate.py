@@ -33,7 +33,7 @@ from typing import Any
 
 from .gold import SPAN_KINDS, GoldError, GoldFile, check_gold, load_gold
 from .readers import ArticleError, read_article
-from .schema import Entity, Money, Percentage, Period, Quantity, Record
+from .schema import Entity, Money, Percentage, Period, Piece, Quantity, Record
 
 SPAN_MODES = ("strict", "partial", "overlap", "value")
 EXACT = "exact"
@@ -289,6 +289,12 @@ def _nonspace(raw: str, stretches: Iterable[tuple[int, int]]) -> set[int]:
     return {i for start, end in stretches for i in range(start, end) if not raw[i].isspace()}
 
 
+def _body_pieces(record: Record) -> list[Piece]:
+    """The pieces of the body: those after the headline, which is the first paragraph of ``text``."""
+    end = record.headline.end if record.headline else 0
+    return [p for p in record.pieces if p.start >= end]
+
+
 def _metadata_value(name: str, source: GoldFile | Record) -> object:
     value = getattr(source.metadata if isinstance(source, GoldFile) else source, name)
     if name == "title" and isinstance(value, str):
@@ -309,7 +315,7 @@ def score_article(evaluation: Evaluation, gold: GoldFile, raw: str, record: Reco
         if not right and (g is not None or p is not None):
             errors.append(f"metadata {name}: gold {g!r}, predicted {p!r}")
     gold_body = _nonspace(raw, gold.body)
-    pred_body = _nonspace(raw, ((p.raw_start, p.raw_start + p.length) for p in record.pieces) if record else ())
+    pred_body = _nonspace(raw, ((p.raw_start, p.raw_start + p.length) for p in _body_pieces(record)) if record else ())
     everything = _nonspace(raw, [(0, len(raw))])
     for kind, g_set, p_set in (("body", gold_body, pred_body),
                                ("boilerplate", everything - gold_body, everything - pred_body)):

@@ -200,7 +200,10 @@ def draft_gold(record: Record) -> GoldFile:
                 "published": record.published,
                 "dateline": record.dateline.model_dump(mode="json") if record.dateline else None,
             },
-            "body": [(p.raw_start, p.raw_start + p.length) for p in record.pieces],
+            "headline": next(((p.raw_start, p.raw_start + p.length) for p in record.pieces if record.headline
+                              and p.start < record.headline.end), None),
+            "body": [(p.raw_start, p.raw_start + p.length) for p in record.pieces
+                     if not record.headline or p.start >= record.headline.end],
             **spans,
             "conversions": [{"source": c.source, "target": c.target} for c in record.conversions],
             "notes": f"DRAFT by xjextract {__version__} on {date.today().isoformat()}: read the article and correct "

@@ -58,6 +58,9 @@ class _Lexicon:
     bases: tuple[tuple[str, re.Pattern[str]], ...]
     from_level: re.Pattern[str]
     share_tail: re.Pattern[str]
+    target: re.Pattern[str]
+    index_level: re.Pattern[str]
+    words: dict[str, int]
 
 
 @cache
@@ -66,24 +69,32 @@ def _lexicon(language: str) -> _Lexicon:
     quals = _words(load_json("vocabulary.json", language)["qualifiers"])
     units = {k.casefold(): v for k, v in data["units"].items()}
     unit = "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True))
+    words = {k.casefold(): int(v) for k, v in data["number_words"].items()}
+    word = _words(list(words))
+    number = rf"{_NUMBER}|(?:{word})(?:[\s-](?:{word}))?"
     return _Lexicon(
-        item=re.compile(rf"(?<![\w.,])(?P<sign>minus\s+|-)?(?P<num>{_NUMBER})\s?(?P<unit>{unit})(?![\w])", re.IGNORECASE),
+        item=re.compile(rf"(?<![\w.,-])(?P<sign>minus\s+|-)?(?P<num>{number})[\s-]?(?P<unit>{unit})(?![\w])",
+                        re.IGNORECASE),
         shared=re.compile(rf"(?<![\w.,-])(?P<num>{_NUMBER})$"),
         units=units,
         share_before=re.compile(rf"(?i:\b(?:{_words(data['share_before'])})\s+(?:(?:{quals})\s+)?$)"),
         share_after=re.compile(rf"(?i:\s+(?:{_words(data['share_after'])})\b)"),
-        share_word=re.compile(r"(?i:\bshare\b)"),
+        share_word=re.compile(rf"(?i:\b(?:{_words(data['share_nouns'])})\b)"),
         rate=re.compile(rf"(?i:\b(?:{_words(data['rate_before'])})\b)"),
         not_rate=re.compile(rf"(?i:\b(?:{_words(data['not_rate'])})\b)"),
         up=re.compile(rf"(?i:\b(?:{_words(data['up'])})\b)"),
         down=re.compile(rf"(?i:\b(?:{_words(data['down'])})\b)"),
         after_polarity={w: d for d, words in data["more_less"].items() for w in words},
-        change_after=re.compile(rf"(?i:\s+(?:{_words(data['change_after'])})\b)"),
+        change_after=re.compile(rf"(?i:\s+(?:(?:year-on-year|year on year|month-on-month|annual|yearly|"
+                                rf"quarterly)\s+)?(?:{_words(data['change_after'])})\b)"),
         comparison=re.compile(rf"(?i:\s+{data['comparison']}\s+)"),
         bases=tuple((name, re.compile(rf"(?i:(?<![\w-])(?:{_words(phrases)})(?![\w-]))"))
                     for name, phrases in data["bases"].items()),
         from_level=re.compile(rf"\bfrom\s+(?:(?:{quals})\s+)?$"),
         share_tail=re.compile(rf"\b(?:to|at|of|was|reached|from)\s+(?:(?:{quals})\s+)?$"),
+        target=re.compile(data["comparison_target"]),
+        index_level=re.compile(rf"(?:{_words(data['index_levels'])})"),
+        words=words,
     )
 
 
@@ -118,10 +129,20 @@ def _direction(window: str, lex: _Lexicon) -> Literal["up", "down"] | None:
     return "up" if max(ups, default=-1) > max(downs, default=-1) else "down"
 
 
+def _number(text: str, lex: _Lexicon) -> float:
+    """A figure as written: digits, or number words ("nine", "twenty-five")."""
+    key = text.casefold()
+    if key[:1].isdigit():
+        return float(key.replace(",", ""))
+    if key in lex.words:
+        return float(lex.words[key])
+    return float(sum(lex.words.get(w, 0) for w in re.split(r"[\s-]+", key)))
+
+
 def _find(text: str, s_start: int, s_end: int, lex: _Lexicon) -> list[_Found]:
     found: list[_Found] = []
     for match in lex.item.finditer(text, s_start, s_end):
-        value = float(match["num"].replace(",", "")) * (-1 if match["sign"] else 1)
+        value = _number(match["num"], lex) * (-1 if match["sign"] else 1)
         if not math.isfinite(value) or glued(text, match.start(), match.end()):
             continue  # hundreds of digits (no JSON number), or "4\u200b8.4 percent" (not 8.4)
         unit = lex.units[match["unit"].casefold()]
@@ -130,7 +151,9 @@ def _find(text: str, s_start: int, s_end: int, lex: _Lexicon) -> list[_Found]:
         gap = _SHARED_GAP.search(text, window, match.start())
         if gap:
             shared = lex.shared.search(text, window, gap.start())
-            if shared and not (found and found[-1].end > shared.start()):
+            is_year = shared is not None and len(shared["num"]) == 4 and shared["num"].isdigit() and \
+                1900 <= int(shared["num"]) <= 2100  # "4.8 percent in 2007 and 5.9 percent": 2007 is no figure
+            if shared and not is_year and not (found and found[-1].end > shared.start()):
                 start = shared.start()
                 found.append(_Found(start, start + len(shared["num"]), float(shared["num"].replace(",", "")), unit))
         found.append(_Found(match.start(), match.end(), value, unit))
@@ -138,16 +161,22 @@ def _find(text: str, s_start: int, s_end: int, lex: _Lexicon) -> list[_Found]:
 
 
 def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks: list[int],
-          periods: list[int], lex: _Lexicon) -> None:
-    """Set kind and direction of one percentage from the words around it (``periods``: sorted period starts)."""
+          periods: list[tuple[int, int]], lex: _Lexicon, series: _Found | None = None) -> None:
+    """Set kind and direction of one percentage from the words around it (``periods``: sorted period spans;
+    ``series``: the last change figure of the sentences before, the series a past level belongs to)."""
     clause = _clause_start(breaks, s_start, item.start)
     window_start = max(clause, previous.end if previous else clause)
     window = text[window_start : item.start]
     after = text[item.end : item.end + 60]
-    if previous and lex.from_level.search(window):
-        item.follows_from = True
+    if lex.index_level.search(text, clause, item.end + 60):
+        item.kind = "other"  # "the PMI rose to 50.6 percent": the reading of an index, not a change
         return
-    if previous and (_LIST_GAP.fullmatch(text[previous.end : item.start])
+    follower = lex.change_after.match(after)
+    if previous and lex.from_level.search(window) and not follower:
+        item.follows_from = True  # (its basis too, once the sentence's bases are known)
+        item.kind, item.direction = previous.kind, previous.direction if previous.kind == "change" else None
+        return
+    if previous and (_listed(text, previous.end, item.start, periods)
                      or (_RANGE_GAP.fullmatch(text[previous.end : item.start]) and previous.unit == item.unit)):
         item.kind, item.direction = previous.kind, previous.direction  # a list or range shares its role
         return
@@ -158,33 +187,70 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks
     if comparison:
         target = item.end + comparison.end()
         based = any(regex.match(text, target) or regex.match(text, target - len("than ")) for _, regex in lex.bases)
-        near = bisect_left(periods, target)
-        near_period = near < len(periods) and periods[near] < target + 40
+        near = bisect_left(periods, (target, -1))
+        near_period = near < len(periods) and periods[near][0] < target + 40
         word = comparison.group(0).strip().split()[0].lower()
         if based or near_period:
             item.kind, item.direction = "change", "up" if word in ("higher", "faster", "more") else "down"
         else:
             item.kind = "other"
         return
-    if lex.share_before.search(window) or lex.share_after.match(after) or (
-        lex.share_word.search(text, max(clause, item.start - _SHARE_WINDOW), item.start)
-        and lex.share_tail.search(window)
-    ):
+    if _is_share(item, text, window, after, clause, lex):
         item.kind = "share"
         return
+    if lex.target.search(window) and (previous or series) and not follower:
+        # "up from 1.9 percent", "slower than 2 percent for 2016", "lower than November's 5.1 percent": a past
+        # level of the series the sentence speaks of takes its role
+        model = previous if previous and previous.kind == "change" else series
+        if model is not None and model.kind == "change":
+            item.kind, item.direction, item.basis = "change", model.direction, model.basis if previous else None
+            return
+    if follower and not lex.comparison.match(after):  # "a 53 percentage point increase", "a 1.1 percent contraction"
+        word = follower.group(0).strip().lower().split()[-1]
+        direction = lex.after_polarity.get(word) or _direction(word, lex)
+        if direction is not None:
+            item.kind, item.direction = "change", direction
+            return
     rate_zone = text[max(window_start, item.start - _RATE_WINDOW) : item.start]
     if lex.rate.search(rate_zone) and not lex.not_rate.search(rate_zone):
         item.kind = "rate"
         return
     direction = _direction(window, lex)
-    follower = lex.change_after.match(after)
-    if direction is None and follower:  # "an 11.9 percent increase", "14 percent less"
-        word = follower.group(0).strip().lower()
+    if direction is None and follower:  # "14 percent less"
+        word = follower.group(0).strip().lower().split()[-1]
         direction = lex.after_polarity.get(word) or _direction(word, lex)
     if direction is not None:
         item.kind, item.direction = "change", direction
-    elif previous is not None and previous.kind == "share":
-        item.kind = "share"  # "Kazakhstan took 47.5 percent of them, with Uzbekistan second at 22.8 percent"
+    elif previous is not None and previous.kind in ("share", "change"):
+        # "Kazakhstan took 47.5 percent of them, with Uzbekistan second at 22.8 percent"; "the fastest growth of
+        # 10.5 percent, closely followed by Guizhou's 10.4 percent": a figure with no cue of its own is another
+        # of the kind before it
+        item.kind = previous.kind
+        item.direction = previous.direction if previous.kind == "change" else None
+
+
+def _is_share(item: _Found, text: str, window: str, after: str, clause: int, lex: _Lexicon) -> bool:
+    """"accounting for 33 percent", "33 percent of the total", "the share rose to 33 percent"."""
+    return bool(lex.share_before.search(window) or lex.share_after.match(after) or (
+        lex.share_word.search(text, max(clause, item.start - _SHARE_WINDOW), item.start)
+        and lex.share_tail.search(window)))
+
+
+_LISTED_PERIOD = re.compile(r"\s+(?:in|for|during|of|on|at)\s+(?:the\s+)?$")
+
+
+def _listed(text: str, start: int, end: int, periods: list[tuple[int, int]]) -> bool:
+    """Whether ``text[start:end]`` joins two figures of a list, a period of the first allowed between them
+    ("11.7 percent in November, 10.1 percent in October and 8 percent in September")."""
+    gap = text[start:end]
+    if _LIST_GAP.fullmatch(gap):
+        return True
+    i = bisect_left(periods, (start, -1))
+    if i < len(periods) and periods[i][1] <= end:
+        p_start, p_end = periods[i]
+        return bool(_LISTED_PERIOD.fullmatch(text[start:p_start]) or not text[start:p_start].strip()) and bool(
+            _LIST_GAP.fullmatch(text[p_end:end]))
+    return False
 
 
 def _bases(found: list[_Found], text: str, s_start: int, s_end: int, lex: _Lexicon) -> None:
@@ -229,18 +295,44 @@ def extract_percentages(
     """
     lex = _lexicon(language)
     out: list[Percentage] = []
-    period_starts = sorted(s for s, _ in periods or [])
+    spans = sorted(periods or [])
+    series: _Found | None = None  # the last change of the sentences before: a past level may belong to it
     for s_start, s_end in sentences:
         found = _find(text, s_start, s_end, lex)
         breaks = _clause_breaks(text, s_start, s_end) if found else []
         for i, item in enumerate(found):
-            _role(item, found[i - 1] if i else None, text, s_start, breaks, period_starts, lex)
+            _role(item, found[i - 1] if i else None, text, s_start, breaks, spans, lex, series)
         _bases(found, text, s_start, s_end, lex)
         for i, item in enumerate(found):
             if item.follows_from and i:  # the earlier level takes the role of the figure it is compared with
                 item.kind, item.basis = found[i - 1].kind, found[i - 1].basis
                 item.direction = found[i - 1].direction if item.kind == "change" else None
+        _monthly(found, text, spans, lex)
         out += [Percentage(text=text[f.start : f.end], start=f.start, end=f.end, value=f.value, unit=f.unit,
                            kind=f.kind, direction=f.direction, basis=f.basis if f.kind == "change" else None)
                 for f in found]
+        series = next((f for f in reversed(found) if f.kind == "change"), series)
     return out
+
+
+_FROM_PERIOD = re.compile(r"\s+(?:from|over|compared with|compared to)\s+(?:the\s+)?$")
+
+
+def _monthly(found: list[_Found], text: str, periods: list[tuple[int, int]], lex: _Lexicon) -> None:
+    """"rose 5.9 percent year on year and 0.7 percent from November": a growth figure (percent, not points)
+    compared with one month has a month-on-month basis."""
+    months = _month_names()
+    for f in found:
+        if f.kind != "change" or f.basis is not None or f.unit != "percent":
+            continue
+        i = bisect_left(periods, (f.end, -1))
+        if i < len(periods) and _FROM_PERIOD.fullmatch(text, f.end, periods[i][0]) and \
+                months.fullmatch(text, *periods[i]):
+            f.basis = "month_on_month"
+
+
+@cache
+def _month_names() -> re.Pattern[str]:
+    names = load_json("periods.json")["months"]
+    return re.compile(r"(?:" + "|".join(re.escape(m) for m in sorted(names, key=len, reverse=True)) + r")\.?",
+                      re.IGNORECASE)

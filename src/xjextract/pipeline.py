@@ -25,7 +25,7 @@ from .percentages import extract_percentages
 from .readers import ArticleError, RawArticle, decode_article, read_article
 from .periods import PeriodResult, extract_periods
 from .quantities import extract_quantities
-from .schema import Entity, Percentage, Quantity, Record, Sentence, Source
+from .schema import Entity, Percentage, Quantity, Record, Sentence, Source, Stretch
 from .segment import segment_sentences
 from .settings import Settings
 
@@ -152,7 +152,8 @@ def _draft(raw: RawArticle, settings: Settings, publication: date | None) -> _Dr
         found = extract_money(text, sentence_spans, settings.language)
         money_spans = [(m.start, m.end) for m in found.money]
         # 4. periods, resolved against the publication date (the dateline's date is metadata, not a period)
-        periods = extract_periods(text, published, sentence_spans, [(0, article.dateline_end), *money_spans],
+        periods = extract_periods(text, published, sentence_spans,
+                                  [(article.dateline_start, article.dateline_end), *money_spans],
                                   settings.language)
         # 5. percentages and their role
         percentages = extract_percentages(text, sentence_spans, [(p.start, p.end) for p in periods.periods],
@@ -202,6 +203,7 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleErro
             published_from=article.published_from,
             dateline=article.dateline,
             text=article.text,
+            headline=Stretch(start=article.headline[0], end=article.headline[1]) if article.headline else None,
             pieces=article.pieces,
             removed=article.removed,
             sentences=draft.sentences,

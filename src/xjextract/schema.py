@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "2.0"
 
 #: ISO 8601 at the precision the page gives: a date, or a date and a time to the minute.
 _PUBLISHED_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
@@ -80,6 +80,13 @@ class Removed(_Model):
     end: NonNegInt
     reason: str
     preview: str = Field(description="the first characters of the removed stretch, for a human reader")
+
+
+class Stretch(_Model):
+    """A stretch of ``Record.text`` (``text[start:end]``)."""
+
+    start: NonNegInt
+    end: NonNegInt
 
 
 class Piece(_Model):
@@ -161,7 +168,10 @@ class Record(_Model):
     published_from: Literal["metadata", "page", "url", "option"] | None = Field(
         default=None, description="where published was read: the input's metadata, the page, the URL, the option")
     dateline: Dateline | None = None
-    text: str
+    text: str = Field(description="the article: its headline (when the page shows one) as the first paragraph, "
+                      "then the body; paragraphs are joined by a blank line")
+    headline: Stretch | None = Field(default=None, description="where the headline stands in text (always at 0); "
+                                     "the body is the rest")
     pieces: list[Piece] = Field(default_factory=list, description="map from text offsets to raw offsets")
     removed: list[Removed] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
