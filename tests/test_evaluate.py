@@ -37,9 +37,11 @@ def record_with(**items: Any) -> Record:
 
 GOLD_ENTITIES = [ent("Xinjiang", BODY + 0, "GPE", "Xinjiang"), ent("Kazakhstan", BODY + 21, "GPE", "Kazakhstan"),
                  ent("Kyrgyzstan", BODY + 36, "GPE", "Kyrgyzstan")]
-# In record-text offsets: exact; overlapping with a wrong span; right span, wrong label; spurious.
-PRED_ENTITIES = [ent("Xinjiang", 0, "GPE", "Xinjiang"), ent("with Kazakhstan", 16, "GPE"),
-                 ent("Kyrgyzstan", 36, "ORG", "Kyrgyzstan"), ent("traded", 9, "ORG")]
+# In record-text offsets (the record's text starts with the headline, so its body also starts at 22): exact;
+# overlapping with a wrong span; right span, wrong label; spurious.
+TEXT_BODY = 22
+PRED_ENTITIES = [ent("Xinjiang", TEXT_BODY, "GPE", "Xinjiang"), ent("with Kazakhstan", TEXT_BODY + 16, "GPE"),
+                 ent("Kyrgyzstan", TEXT_BODY + 36, "ORG", "Kyrgyzstan"), ent("traded", TEXT_BODY + 9, "ORG")]
 
 
 def scores(gold: GoldFile, record: Record | None) -> Evaluation:

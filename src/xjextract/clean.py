@@ -7,7 +7,7 @@ names it: when unsure, keep.
 
 >>> art = clean_article("Xinjiang trade grows\\n\\nURUMQI, Feb. 2 (Xinhua) -- Trade grew fast in Xinjiang.\\n",
 ...                     publication=None)
->>> art.title, art.text
+>>> art.title, art.text[art.headline[1]:].strip()
 ('Xinjiang trade grows', 'URUMQI, Feb. 2 (Xinhua) -- Trade grew fast in Xinjiang.')
 """
 

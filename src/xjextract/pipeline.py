@@ -3,7 +3,7 @@ stages in order and holds no logic of its own.
 
 >>> rec = extract_article("Trade grows in Xinjiang\\n\\nTrade in Xinjiang grew 5 percent last year.", "a1")
 >>> rec.title, rec.text, len(rec.sentences)
-('Trade grows in Xinjiang', 'Trade in Xinjiang grew 5 percent last year.', 1)
+('Trade grows in Xinjiang', 'Trade grows in Xinjiang\\n\\nTrade in Xinjiang grew 5 percent last year.', 2)
 """
 
 from __future__ import annotations
