@@ -265,7 +265,40 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return (ctx.publication - timedelta(days=back),) * 2 + (True,)
     if kind == "same":
         return _same(groups, ctx)
+    if kind == "anaphor":
+        return _anaphor(groups, ctx)
+    if kind == "day_range":  # "Sept. 26 to 29"
+        first, _, relative = _date(groups, ctx, month)
+        return first, first.replace(day=int(groups["day2"])), relative
+    if kind == "weekend":
+        if ctx.publication is None:
+            raise _NeedsPublication
+        saturday = ctx.publication - timedelta(days=(ctx.publication.weekday() - 5) % 7)
+        return saturday, saturday + timedelta(days=1), True
+    if kind == "half_year":  # the adjective "half-year": the latest half ended by publication
+        if ctx.publication is None:
+            raise _NeedsPublication
+        pub = ctx.publication
+        year, half = (pub.year, 1) if pub.month > 6 else (pub.year - 1, 2)
+        return (*_months(year, 6 * half - 5, 6 * half), True)
     raise ValueError(f"unknown period kind {kind!r} in the data file")
+
+
+def _anaphor(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
+    """"during the period", "in the month": the period named before (the last stretch; for a month or a
+    quarter, the last one of that length)."""
+    unit = (groups.get("unit") or "period").lower()
+    for item in reversed(ctx.stretches):
+        first, last = item.first_day, item.last_day
+        if first is None or last is None or item.text.lower().startswith("same "):
+            continue  # "the same period last year ... during the period": this year's, not last year's
+        whole_months = first.day == 1 and last == _month_end(last.year, last.month)
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        if unit == "period" or (whole_months and months == {"month": 1, "quarter": 3}[unit]):
+            return first, last, True
+    if ctx.publication is None:
+        raise _NeedsPublication  # in an undated article the periods it refers back to have no dates either
+    raise ValueError("no period to refer back to")
 
 
 def _date(groups: dict[str, Any], ctx: _Context, month: int) -> tuple[date, date, bool]:
@@ -344,6 +377,12 @@ def _same(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
     return first, last, True
 
 
+def _undated(result: PeriodResult, text: str, start: int, end: int) -> None:
+    result.periods.append(Period(text=text[start:end], start=start, end=end, first_day=None, last_day=None,
+                                 timex=None, relative=True))
+    result.warnings.append(f"period {text[start:end]!r} has no dates: it needs a publication date")
+
+
 def extract_periods(
     text: str,
     publication: date | None,
@@ -381,6 +420,8 @@ def extract_periods(
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
     for start, negative_length, kind, match in sorted(matches, key=lambda m: (m[0], m[1])):
         end = start - negative_length
+        if match.groupdict().get("span"):  # "during the period": the item is the noun
+            start, end = match.span("span")
         if taken.overlaps(start, end) or glued(text, start, end):
             continue
         taken.add(start, end)
@@ -404,19 +445,20 @@ def extract_periods(
             # calendar (a publication date of 0001-01-01 has no "last year").
             continue
         except _NeedsPublication:
-            result.periods.append(Period(text=match.group(0), start=start, end=end, first_day=None, last_day=None,
-                                         timex=None, relative=True))
-            result.warnings.append(f"period {match.group(0)!r} has no dates: it needs a publication date")
+            _undated(result, text, start, end)
             continue
         if match["end"]:
             first = last
         elif match["since"]:
-            if publication is None or first > publication:
+            if publication is None:  # "since 1997" runs to the publication date, which is unknown
+                _undated(result, text, start, end)
+                continue
+            if first > publication:
                 continue
             last, relative = publication, True
         if groups.get("year") and kind in _FRAME_KINDS:
             frame = int(groups["year"])
-        period = Period(text=match.group(0), start=start, end=end, first_day=first, last_day=last,
+        period = Period(text=text[start:end], start=start, end=end, first_day=first, last_day=last,
                         timex=timex_for(first, last), relative=relative)
         result.periods.append(period)
         if first != last:
