@@ -41,13 +41,27 @@ UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatiz
 _LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,;:]|(?<!Ltd)(?<!Inc)(?<!Co)\.)+$")
 _DEFINITION = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
+_DANGLING = re.compile(r"\s+(?:of|for)$")
+_GLUED_SENTENCE = re.compile(r"[a-zA-Z]\.(?=[A-Z][a-z])")
+
+
+#: The gazetteer's files: the hand-written one first (it wins), then the places generated from kept sources
+#: (scripts/build_places.py: countries and China's provinces from pycountry, cities from GeoNames).
+GAZETTEERS = ("gazetteer.jsonl", "gazetteer_places.jsonl")
 
 
 def gazetteer_patterns(language: str = "en") -> list[dict[str, str]]:
-    """The EntityRuler patterns of the domain gazetteer."""
-    path = resources.files("xjextract") / "data" / language / "gazetteer.jsonl"
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    """The EntityRuler patterns of the domain gazetteer (a pattern of a later file that an earlier one has is
+    left out)."""
+    patterns: dict[str, dict[str, str]] = {}
+    for name in GAZETTEERS:
+        path = resources.files("xjextract") / "data" / language / name
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    entry = json.loads(line)
+                    patterns.setdefault(entry["pattern"], entry)
+    return list(patterns.values())
 
 
 @cache
@@ -92,6 +106,12 @@ class _Rules:
     acronym_skip: frozenset[str]
     company_suffix: re.Pattern[str]
     abbreviated: frozenset[str]  # words whose final dot is part of them ("Co.", "Ltd.")
+    never: frozenset[str]
+    lower_lead: re.Pattern[str]  # lower-case words opening a span: "statistics department of Haikou Customs"
+    connector_tail: re.Pattern[str]  # a connector closing a span the model cut short: "Port of"
+    left_head: re.Pattern[str]  # "Port of " right before an entity
+    left_heads: dict[str, str]
+    center_org: re.Pattern[str]
 
 
 @cache
@@ -108,6 +128,15 @@ def _rules(language: str) -> _Rules:
         acronym_skip=frozenset(data["acronym_skip"]),
         company_suffix=re.compile(rf",?\s+(?:{suffix})$"),
         abbreviated=frozenset(w for x in suffixes for w in x.replace(",", " ").split() if w.endswith(".")),
+        never=frozenset(data["never"]),
+        lower_lead=re.compile(r"^(?:[a-z][\w'’-]*\s+)+(?:(?:" + "|".join(re.escape(c) for c in data["connectors"])
+                              + r")\s+)?(?=[A-Z])"),
+        connector_tail=re.compile(r"\s+(?:" + "|".join(re.escape(c) for c in data["connectors"]) + r")$"),
+        left_head=re.compile(r"(?<![\w-])(?P<head>" + "|".join(
+            re.escape(h) for h in sorted((h for hs in data["left_heads"].values() for h in hs), key=len, reverse=True))
+            + r") of (?:the )?$"),
+        left_heads={h: label for label, hs in data["left_heads"].items() for h in hs},
+        center_org=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["center_org_words"]) + r")\b"),
     )
 
 
@@ -122,6 +151,8 @@ def _extend(text: str, spans: list[tuple[int, int, str, str | None]], language: 
     for start, end, label, canonical in spans:
         if out and out[-1][1] > start:
             continue  # swallowed by the extension of the previous entity
+        dangling = _DANGLING.search(text, start, end)  # "the Port of": the name goes on after it
+        end = dangling.start() if dangling and dangling.start() > start else end
         own = text[start:end].split()
         if canonical is None and own and own[-1] in heads:
             label = heads[own[-1]]  # "Yen Vien Station" is a facility, whatever the model says
@@ -132,14 +163,20 @@ def _extend(text: str, spans: list[tuple[int, int, str, str | None]], language: 
                 words = []
             head = next((heads[w] for w in reversed(words) if w in heads), None)
             complete = bool(own) and own[-1] in heads  # "... Logistics Group" ends a name: "and" starts another
-            continues = bool(words) and words[0] in ("of", "and") and any(w in heads for w in own) and not (
+            continues = bool(words) and words[0] in ("of", "and", "for") and any(w in heads for w in own) and not (
                 complete and words[0] == "and")
-            if head or continues:  # "... Academy of Social Sciences"; "Federation of ..." + " of Kashgar City"
+            if head or continues:  # "... Academy of Social Sciences"; "Research Center" + " for China-South Asia ..."
                 end = end + match.group(0).rindex(words[-1]) + len(words[-1])
                 label, canonical = head or label, None
         if out and label in ("ORG", "FAC") and out[-1][2] in ("NORP", "GPE") and text[out[-1][1] : start] in (" ", "-") \
                 and canonical is None:  # "Chinese Academy of ...", "Kyrgyz-China Silk Road Logistics"
             start = out.pop()[0]
+        left = rules.left_head.search(text, max(0, start - 60), start)
+        if left and not (out and out[-1][1] > left.start()):  # "Port of" + "Ningbo Zhoushan"
+            start, label, canonical = left.start(), rules.left_heads[left["head"]], None
+        name = text[start:end]
+        if label == "FAC" and {"Center", "Centre"} & set(name.split()) and rules.center_org.search(name):
+            label = "ORG"  # "China Center for Energy Economics Research" is a body, not a building
         out.append((start, end, label, canonical))
     return out
 
@@ -206,13 +243,17 @@ def canonicalize(
         if place and (start, end) == place:
             label, canonical = "GPE", canonical or text[start:end].title()
         piece = text[start:end]
-        lead = _LEADING.match(piece)
+        lead = _LEADING.match(piece) or rules.lower_lead.match(piece)
         start += lead.end() if lead else 0
-        trail = _TRAILING.search(text[start:end])
+        glued = _GLUED_SENTENCE.search(text, start, end)  # "GAC.Among": a sentence end without its space
+        end = glued.start() + 1 if glued else end
+        trail = _TRAILING.search(text[start:end]) or rules.connector_tail.search(text[start:end])
         end -= len(trail.group(0)) if trail else 0
         if end <= start or taken.overlaps(start, end):
             continue
         name = text[start:end]
+        if canonical is None and name in rules.never:
+            continue  # "FDI", "COVID-19", "Southwest" (China), "Belt and Road" short of the Initiative
         if not any(c.isupper() for c in name):
             continue  # "the regional statistics bureau": a description, not a name
         if canonical is None and name in rules.heads:
@@ -359,6 +400,33 @@ def _pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]
         yield from nlp.pipe(batch, batch_size=len(batch))
 
 
+@cache
+def _chinese_names(language: str) -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """Surnames, a regex of a given name of one or two pinyin syllables, and candidate "Surname Given" pairs."""
+    data = load_json("chinese_names.json", language)
+    syllable = "|".join(sorted(data["syllables"], key=len, reverse=True))
+    given = re.compile(rf"(?:{syllable})(?:['’-]?(?:{syllable}))?", re.IGNORECASE)
+    pair = re.compile(r"\b(?P<surname>[A-Z][a-z]{1,6}) (?P<given>[A-Z][a-z]{1,12}(?:-[a-z]{1,6})?)\b")
+    return frozenset(data["surnames"]), given, pair
+
+
+def chinese_person_names(text: str, spans: list[tuple[int, int, str, str | None]], places: frozenset[str],
+                         language: str = "en") -> list[tuple[int, int, str, str | None]]:
+    """Add the Chinese personal names the model misses or mislabels ("Shu Jueting", "Yu Guangzhou" read as a
+    city): a surname of ``data/<lang>/chinese_names.json`` and a pinyin given name. A pair that is a place of
+    the gazetteer ("Hong Kong") is left alone; a model span that holds more than the pair is kept."""
+    surnames, given, pair = _chinese_names(language)
+    out = list(spans)
+    for match in pair.finditer(text):
+        if match["surname"] not in surnames or not given.fullmatch(match["given"].lower()) or match.group(0) in places:
+            continue
+        start, end = match.span()
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _, _ in out):
+            continue  # inside a longer name: "Zhang Jia Logistics Group"
+        out = [x for x in out if not (x[0] < end and start < x[1])] + [(start, end, "PERSON", None)]
+    return sorted(out)
+
+
 def extract_entities_batch(articles: list[EntityInput], settings: Settings) -> list[list[Entity]]:
     """The named entities of several article bodies, recognized paragraph by paragraph (never across two).
 
@@ -383,8 +451,15 @@ def extract_entities_batch(articles: list[EntityInput], settings: Settings) -> l
     spans: list[list[tuple[int, int, str, str | None]]] = [[] for _ in articles]
     for (a, start, _), doc in zip(jobs, docs):
         spans[a] += [(start + e.start_char, start + e.end_char, e.label_, e.ent_id_ or None) for e in doc.ents]
-    return [canonicalize(art.text, found, art.exclude, language=settings.language, place=art.place)
+    places = _places(settings.language)
+    return [canonicalize(art.text, chinese_person_names(art.text, found, places, settings.language), art.exclude,
+                         language=settings.language, place=art.place)
             for art, found in zip(articles, spans)]
+
+
+@cache
+def _places(language: str) -> frozenset[str]:
+    return frozenset(p["pattern"] for p in gazetteer_patterns(language) if p["label"] in ("GPE", "LOC", "FAC"))
 
 
 def extract_entities(
