@@ -39,7 +39,7 @@ from .spans import SpanSet
 #: Components of en_core_web_sm that entity recognition does not use.
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 _LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)+")
-_TRAILING = re.compile(r"(?:['’]s|['’]|[\s,;:]|(?<!Ltd)(?<!Inc)(?<!Co)\.)+$")
+_TRAILING = re.compile(r"(?:['’]s|['’]|[\s,;:-]|(?<!Ltd)(?<!Inc)(?<!Co)\.)+$")
 _DEFINITION = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
 _DANGLING = re.compile(r"\s+(?:of|for)$")
 _GLUED_SENTENCE = re.compile(r"[a-zA-Z]\.(?=[A-Z][a-z])")

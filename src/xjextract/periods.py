@@ -228,6 +228,11 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
     if kind == "quarter":
         q = int(groups["q"]) if groups.get("q") else lex.ordinals[(groups["ord"] or "").lower()]
         return _with_year(groups, ctx, lambda y: _months(y, 3 * q - 2, 3 * q))
+    if kind == "quarter_range":  # "Q1-Q3"
+        first_q, last_q = int(groups["q"]), int(groups["q2"])
+        if last_q <= first_q:
+            raise ValueError("not a quarter range")
+        return _with_year(groups, ctx, lambda y: _months(y, 3 * first_q - 2, 3 * last_q))
     if kind == "first_quarters":
         n = lex.numbers.get(groups["n"] or "", 0) or int(groups["n"])
         return _with_year(groups, ctx, lambda y: _months(y, 1, 3 * n))
