@@ -421,11 +421,18 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
             cut = (0, "page widget")
         if cut is None and in_body and _list_item(line, rules):
             run.append(len(kept))
-            if len(run) >= rules.list_min_lines:  # a list of links to other stories, cut from its first line
-                first = run[0]
-                start, line = kept[first][0], raw[kept[first][0] : end]
-                del kept[first:], kept_lines[first:]
-                cut = (0, "related list (a run of headlines)")
+            if len(run) >= rules.list_min_lines:
+                # A list of links to other stories: its lines go, but the story may go on after it (a real
+                # body sentence is never removed, and a list inside the page is not its end).
+                for index in reversed(run[:-1]):
+                    remove(*kept.pop(index), "related list (a run of headlines)")
+                    kept_lines.pop(index)
+                run = [-1]  # the list goes on: every further headline-like line is part of it
+                remove(start, end, "related list (a run of headlines)")
+                continue
+            elif run[0] == -1:
+                remove(start, end, "related list (a run of headlines)")
+                continue
         else:
             run = []
         if cut is not None:  # the story ends here: the rest of the page is another story or page furniture
