@@ -335,6 +335,7 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
     by_shape = False  # found by its shape (a short line before the body), not by a title rule
     run: list[int] = []  # indexes in ``kept`` of the consecutive headline-like lines just kept
     in_box = False  # inside a box of links that the story goes on after
+    in_list = False  # inside a run of headline-like lines (links to other stories)
     title: str | None = None
     published: str | None = None
     agency: str | None = None
@@ -420,6 +421,9 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
         if cut is None and in_body and kept and line.strip(_SPACE).casefold() in rules.widget_titles:
             cut = (0, "page widget")
         if cut is None and in_body and _list_item(line, rules):
+            if in_list:  # the list goes on: every further headline-like line is part of it
+                remove(start, end, "related list (a run of headlines)")
+                continue
             run.append(len(kept))
             if len(run) >= rules.list_min_lines:
                 # A list of links to other stories: its lines go, but the story may go on after it (a real
@@ -427,14 +431,11 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
                 for index in reversed(run[:-1]):
                     remove(*kept.pop(index), "related list (a run of headlines)")
                     kept_lines.pop(index)
-                run = [-1]  # the list goes on: every further headline-like line is part of it
-                remove(start, end, "related list (a run of headlines)")
-                continue
-            elif run[0] == -1:
+                run, in_list = [], True
                 remove(start, end, "related list (a run of headlines)")
                 continue
         else:
-            run = []
+            run, in_list = [], False
         if cut is not None:  # the story ends here: the rest of the page is another story or page furniture
             at, reason = cut
             body_end = start + len(line[:at].rstrip(_SPACE))
