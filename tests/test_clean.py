@@ -30,25 +30,31 @@ def test_cleaning_case(case: dict[str, Any]) -> None:
         assert kept in body
     for gone in case["gone"]:
         assert gone not in body
+    _assert_audit_complete(raw, case["name"])
+
+
+def _assert_audit_complete(raw: str, name: str) -> None:
+    """What is not kept is recorded as removed (white space aside), and nothing is both."""
+    art = clean_article(raw)
+    covered = [False] * len(raw)
+    for p in art.pieces:
+        assert art.text[p.start : p.start + p.length] == raw[p.raw_start : p.raw_start + p.length]
+        for i in range(p.raw_start, p.raw_start + p.length):
+            covered[i] = True
+    for r in art.removed:
+        assert r.start < r.end, f"{name}: an empty removal {r}"
+        assert r.preview == raw[r.start : r.end][: len(r.preview)]
+        for i in range(r.start, r.end):
+            assert not covered[i], f"{name}: offset {i} both kept and removed"
+            covered[i] = True
+    missing = [i for i, c in enumerate(covered) if not c and not raw[i].isspace() and raw[i] != "\ufeff"]
+    assert not missing, f"{name}: {raw[missing[0]:missing[0] + 40]!r} neither kept nor removed"
 
 
 def test_every_raw_character_is_kept_removed_or_blank() -> None:
-    """The audit trail is complete: what is not kept is recorded as removed (white space aside)."""
+    """The audit trail is complete on every corpus page."""
     for path in sorted(CORPUS.glob("*.txt")):
-        raw = path.read_text(encoding="utf-8")
-        art = clean_article(raw)
-        covered = [False] * len(raw)
-        for p in art.pieces:
-            assert art.text[p.start : p.start + p.length] == raw[p.raw_start : p.raw_start + p.length]
-            for i in range(p.raw_start, p.raw_start + p.length):
-                covered[i] = True
-        for r in art.removed:
-            assert r.preview == raw[r.start : r.end][: len(r.preview)]
-            for i in range(r.start, r.end):
-                assert not covered[i], f"{path.name}: offset {i} both kept and removed"
-                covered[i] = True
-        missing = [i for i, c in enumerate(covered) if not c and not raw[i].isspace() and raw[i] != "\ufeff"]
-        assert not missing, f"{path.name}: {raw[missing[0]:missing[0] + 40]!r} neither kept nor removed"
+        _assert_audit_complete(path.read_text(encoding="utf-8"), path.name)
 
 
 def test_no_body_means_a_warning_not_a_crash() -> None:

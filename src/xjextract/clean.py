@@ -36,6 +36,11 @@ _MIN_TITLE_WORDS = 3
 #: ... and at most this many: a longer line without a final full stop is a paragraph (or a whole article
 #: pasted on one line), not a headline.
 _MAX_TITLE_WORDS = 30
+#: A line under the headline with at least this many words and the story's prose right after it is a deck or
+#: a sub-heading (body), not a section line.
+_MIN_DECK_WORDS = 5
+#: What may stand between the headline and a deck: the byline and date lines.
+_BEFORE_DECK = frozenset({"byline", "source line", "editor line", "site name after the headline"})
 #: Line breaks as ``str.splitlines`` knows them: CR-only files and U+2028-separated text are lines too.
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 #: A sentence boundary inside a line: a headline holds none.
@@ -69,6 +74,7 @@ class _Rules:
     box_markers: tuple[re.Pattern[str], ...]
     list_min_lines: int
     list_max_words: int
+    box_max_words: int
 
 
 @cache
@@ -105,6 +111,7 @@ def _rules(language: str) -> _Rules:
         box_markers=tuple(re.compile(p) for p in data["box_markers"]),
         list_min_lines=int(data["list_run"]["min_lines"]),
         list_max_words=int(data["list_run"]["max_words"]),
+        box_max_words=int(data["list_run"].get("box_max_words", data["list_run"]["max_words"])),
     )
 
 
@@ -222,10 +229,19 @@ def _is_lead(line: str) -> bool:
         _INNER_SENTENCE.search(line))
 
 
-def _list_item(line: str, rules: _Rules) -> bool:
-    """A line that reads like a link to another story: a few words, no sentence boundary, no final stop."""
+def _list_item(line: str, rules: _Rules, box: bool = False) -> bool:
+    """A line that reads like a link to another story: a few words, no sentence boundary, no final stop. In
+    a box of links (``box``) an item may be longer: some pages glue their own title before each link."""
     words = _words(line)
-    return 2 <= words <= rules.list_max_words and not _SENTENCE_END.search(line) and not _INNER_SENTENCE.search(line)
+    most = rules.box_max_words if box else rules.list_max_words
+    return 2 <= words <= most and not _SENTENCE_END.search(line) and not _INNER_SENTENCE.search(line)
+
+
+def _deck(line: str, following: str | None) -> bool:
+    """A deck or a sub-heading right under the headline ("Policy support to reduce costs, higher sales help
+    boost growth"): a line of a sentence's length that is not prose itself, with the story's prose right
+    after it. A section or navigation line is a word or three."""
+    return _words(line) >= _MIN_DECK_WORDS and following is not None and _is_prose(following)
 
 
 def _looks_like_title(line: str) -> bool:
@@ -340,6 +356,7 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
     published: str | None = None
     agency: str | None = None
     in_body = False
+    furniture = False  # a line other than a byline or a date line stood between the headline and here
 
     def remove(start: int, end: int, reason: str) -> None:
         removed.append(Removed(start=start, end=end, reason=reason, preview=raw[start:end][:_PREVIEW_CHARS]))
@@ -348,9 +365,10 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
     # A credit glued to the line above marks that line as a caption only on a page that separates its
     # paragraphs by blank lines: on a page with none, every line is glued to the one above.
     spaced = any(b[2] - a[2] > 1 for a, b in zip(lines, lines[1:]))
-    for start, end, number in lines:
+    for index, (start, end, number) in enumerate(lines):
         line = raw[start:end]
         reason = None
+        meta = False
         for rule in rules.title_lines if title is None else ():
             match = rule.regex.search(line)
             if match:
@@ -378,7 +396,7 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
                     groups = match.groupdict()
                     published = _more_precise(published, _published_from(groups))
                     agency = agency or groups.get("agency")
-                    reason = rule.reason
+                    reason, meta = rule.reason, True
                     break
         credit = False
         if reason is None:
@@ -388,7 +406,7 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
             reason = "share widget"
         if reason is None and in_body and any(m.search(line) for m in rules.box_markers):
             reason, in_box = "box of related links", True
-        elif reason is None and in_box and _list_item(line, rules):
+        elif reason is None and in_box and _list_item(line, rules, box=True):
             reason = "box of related links"
         elif reason is None:
             in_box = False
@@ -403,8 +421,13 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
                 reason = "headline kept"
             elif _is_prose(line) or _is_dateline(rules, line):
                 in_body = True
+            elif headline is not None and not furniture and _deck(
+                    line, raw[lines[index + 1][0]:lines[index + 1][1]] if index + 1 < len(lines) else None):
+                in_body = True  # a deck or sub-heading: the body's first paragraph
             else:
                 reason = "page furniture before the body (section or navigation line)"
+        if not in_body and headline is not None and reason not in (None, "headline kept") and not meta:
+            furniture = furniture or reason not in _BEFORE_DECK
         if reason == "headline kept":  # the headline is the article's first paragraph (its items count)
             continue
         if reason is not None:
@@ -591,7 +614,7 @@ def _first_cut(rules: _Rules, line: str) -> tuple[int, str] | None:
 def _merge(removed: list[Removed], raw: str) -> list[Removed]:
     """Join neighbouring removals of the same reason separated only by white space."""
     merged: list[Removed] = []
-    for item in removed:
+    for item in sorted(removed, key=lambda r: r.start):  # lines taken back from the body come out of order
         if merged and merged[-1].reason == item.reason and not raw[merged[-1].end : item.start].strip(_SPACE):
             last = merged[-1]
             merged[-1] = Removed(
