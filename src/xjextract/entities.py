@@ -112,6 +112,8 @@ class _Rules:
     left_head: re.Pattern[str]  # "Port of " right before an entity
     left_heads: dict[str, str]
     center_org: re.Pattern[str]
+    trailing_words: re.Pattern[str]  # " Monday" closing a span: not part of the name
+    org_heads: frozenset[str]
 
 
 @cache
@@ -137,6 +139,9 @@ def _rules(language: str) -> _Rules:
             + r") of (?:the )?$"),
         left_heads={h: label for label, hs in data["left_heads"].items() for h in hs},
         center_org=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["center_org_words"]) + r")\b"),
+        trailing_words=re.compile(r"(?:\s+(?:" + "|".join(re.escape(w) for w in data.get("trailing_words", []))
+                                  + r"))+$") if data.get("trailing_words") else re.compile(r"(?!)"),
+        org_heads=frozenset(data["heads"]["ORG"]),
     )
 
 
@@ -154,6 +159,11 @@ def _extend(text: str, spans: list[tuple[int, int, str, str | None]], language: 
         dangling = _DANGLING.search(text, start, end)  # "the Port of": the name goes on after it
         end = dangling.start() if dangling and dangling.start() > start else end
         own = text[start:end].split()
+        at = _joined_by_at(own, rules.org_heads) if canonical is None else None
+        if at is not None:  # "School of Economic Law at Southwest University of ...": two bodies
+            cut = start + text[start:end].index(" at ")
+            out.append((start, cut, "ORG", None))
+            start, own = cut + len(" at "), own[at + 1 :]
         if canonical is None and own and own[-1] in heads:
             label = heads[own[-1]]  # "Yen Vien Station" is a facility, whatever the model says
         match = extension.match(text, end)
@@ -175,10 +185,23 @@ def _extend(text: str, spans: list[tuple[int, int, str, str | None]], language: 
         if left and not (out and out[-1][1] > left.start()):  # "Port of" + "Ningbo Zhoushan"
             start, label, canonical = left.start(), rules.left_heads[left["head"]], None
         name = text[start:end]
+        words = name.split()
+        if canonical is None and any(w in rules.org_heads and n == "of" for w, n in zip(words, words[1:])):
+            label = "ORG"  # "University of Political Science & Law": a body, whatever its last word
         if label == "FAC" and {"Center", "Centre"} & set(name.split()) and rules.center_org.search(name):
             label = "ORG"  # "China Center for Energy Economics Research" is a body, not a building
         out.append((start, end, label, canonical))
     return out
+
+
+def _joined_by_at(words: list[str], org_heads: frozenset[str]) -> int | None:
+    """The index of the first "at" joining two names that each have an ORG head, else None."""
+    if "at" not in words:
+        return None
+    at = words.index("at")
+    if any(w in org_heads for w in words[:at]) and any(w in org_heads for w in words[at + 1 :]):
+        return at
+    return None
 
 
 def _name_words(words: list[str], heads: dict[str, str], abbreviated: frozenset[str]) -> list[str]:
@@ -249,6 +272,8 @@ def canonicalize(
         end = glued.start() + 1 if glued else end
         trail = _TRAILING.search(text[start:end]) or rules.connector_tail.search(text[start:end])
         end -= len(trail.group(0)) if trail else 0
+        said = rules.trailing_words.search(text, start, end)  # "Ma Xingrui Monday"
+        end = said.start() if said and canonical is None else end
         if end <= start or taken.overlaps(start, end):
             continue
         name = text[start:end]
@@ -290,8 +315,8 @@ def canonicalize(
             earlier = by_acronym.get(name)
             if earlier is not None and len(earlier.text) > len(name):
                 canonical, label = earlier.canonical, earlier.label
-        if canonical is None and label == "ORG":  # "China Railway Kunming Group" after "... Group Co., Ltd."
-            canonical = by_bare_company.get(name)
+        if label == "ORG" and name in by_bare_company:  # "China Railway Kunming Group" after "... Group Co., Ltd."
+            canonical = by_bare_company[name]  # the printed full name wins over the gazetteer's ("China Railway Co")
         if canonical is None:  # "Jiaheng" after "Jiaheng Auto Export Co."
             company = by_company_prefix.get(name)
             if company is not None:

@@ -64,6 +64,7 @@ class _Lexicon:
     parts: dict[str, list[int]]
     future: re.Pattern[str]
     may_needs: re.Pattern[str]
+    month_not_before: re.Pattern[str]
 
 
 @cache
@@ -103,6 +104,7 @@ def _lexicon(language: str) -> _Lexicon:
         parts=data["parts_of_year"],
         future=re.compile(rf"(?i:(?<![\w])(?:{future})(?![\w]))"),
         may_needs=re.compile(rf"(?i:{data['may_needs']})"),
+        month_not_before=re.compile(data.get("month_not_before", "(?!)")),
     )
 
 
@@ -420,6 +422,8 @@ def extract_periods(
             if pattern.kind == "month" and groups["m1"] == "May" and not groups.get("year") and not groups.get("rel") \
                     and not lex.may_needs.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "May" alone is the modal verb unless a preposition precedes it
+            if pattern.kind == "month" and not groups.get("year") and lex.month_not_before.match(text, match.end()):
+                continue  # "May Day": a holiday's name
             matches.append((match.start(), -(match.end() - match.start()), pattern.kind, match))
     result = PeriodResult()
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
