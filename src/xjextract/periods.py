@@ -43,6 +43,12 @@ _FRAME_KINDS = frozenset({"year", "half", "quarter", "first_months", "first_quar
 #: How far back in its clause a future word is looked for ("will ... in March"): clauses are rarely longer,
 #: and the bound keeps a paragraph of many periods linear.
 _FUTURE_WINDOW = 300
+#: Kinds whose year, written or relative ("June last year", "the first half of 2009"), a year-less month later
+#: in the same sentence shares ("... after a decline in the first four months and growth in May").
+_SENTENCE_YEAR_KINDS = frozenset({"month", "date", "month_range", "first_months", "first_quarters", "quarter", "half",
+                                  "day_range", "date_range"})
+#: Periods that are not what "the period" refers back to: "the full-year target" frames a goal.
+_NOT_ANTECEDENTS = re.compile(r"(?i)full-year")
 #: A clause break: a comma or semicolon followed by white space (not the comma of "2,000").
 _CLAUSE_BREAK = re.compile(r"[,;](?=\s)")
 
@@ -86,7 +92,8 @@ def _lexicon(language: str) -> _Lexicon:
         "{WEEKDAY}": "|".join(w.capitalize() for w in data["weekdays"]),
         "{OFYEAR}": rf"(?:\s+of\s+(?:(?P<year>{_YEAR})|(?P<rel>this|last|the|next) year))?",
     }
-    prefix = r"(?:(?P<end>[Ee]nd of\s+)|(?P<since>[Ss]ince\s+))"
+    prefix = (r"(?:(?P<end>[Ee]nd of\s+)|(?P<since>[Ss]ince\s+(?:the\s+(?:beginning|start)\s+of\s+)?)"
+              r"|(?P<begin>(?:[Bb]eginning|[Ss]tart) of\s+))")
     patterns = []
     for spec in data["patterns"]:
         core = spec["pattern"]
@@ -125,6 +132,8 @@ class _Context:
     stretches: list[Period]
     text: str
     start: int
+    #: The year of a dated month (or finer) period earlier in the same sentence, else None.
+    sentence_year: int | None = None
 
 
 class _NeedsPublication(Exception):
@@ -147,10 +156,18 @@ def _shift_year(day: date, years: int) -> date:
 
 
 def _choose(ctx: _Context, make: Any) -> tuple[date, date, bool]:
-    """Resolve a year-less period ``make(year) -> (first, last)`` against the publication date."""
+    """Resolve a year-less period ``make(year) -> (first, last)`` against the publication date; with none, the
+    year the text gives (a dated period earlier in the sentence, else the reporting frame's year)."""
     if ctx.publication is None:
-        raise _NeedsPublication
+        year = ctx.sentence_year if ctx.sentence_year is not None else ctx.frame_year
+        if year is None:
+            raise _NeedsPublication
+        first, last = make(year)
+        return first, last, True
     pub = ctx.publication
+    if ctx.sentence_year is not None and not ctx.future and make(ctx.sentence_year)[1] <= pub:
+        first, last = make(ctx.sentence_year)
+        return first, last, True
     if ctx.future:
         for year in (pub.year, pub.year + 1):
             first, last = make(year)
@@ -250,6 +267,9 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return _with_year({"rel": "this"}, ctx, lambda y: _months(y, 1, 1))
     if kind in ("relative_year", "the_year"):
         if kind == "the_year":
+            if ctx.text.startswith(("full", "Full"), ctx.start) and ctx.stretches and ctx.stretches[-1].first_day:
+                year = ctx.stretches[-1].first_day.year  # "the Q1 data ... its full-year target": that year
+                return date(year, 1, 1), date(year, 12, 31), True
             return _choose(ctx, lambda y: (date(y, 1, 1), date(y, 12, 31)))
         return _with_year(groups, ctx, lambda y: (date(y, 1, 1), date(y, 12, 31)))
     if kind == "relative_month":
@@ -416,7 +436,7 @@ def extract_periods(
     matches = []
     for pattern in lex.patterns:
         for match in pattern.regex.finditer(text):
-            if pattern.needs_prefix and not (match["end"] or match["since"]):
+            if pattern.needs_prefix and not (match["end"] or match["since"] or match["begin"]):
                 continue
             groups = match.groupdict()
             if pattern.kind == "month" and groups["m1"] == "May" and not groups.get("year") and not groups.get("rel") \
@@ -438,6 +458,7 @@ def extract_periods(
     frame: int | None = None
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
     stretches: list[Period] = []
+    dated: tuple[int, int] | None = None  # (sentence start, year) of the latest dated month-or-finer period
     for start, end, kind, match in sorted(chosen):
         groups = match.groupdict()
         sentence_start = (sentences.find(start) or (0, len(text)))[0]
@@ -446,7 +467,8 @@ def extract_periods(
         last_break = bisect_right(breaks, start) - 1
         clause = max(sentence_start, breaks[last_break] if last_break >= 0 else 0, start - _FUTURE_WINDOW)
         future = bool(lex.future.search(text, clause, start))
-        ctx = _Context(publication, future, frame, stretches, text, start)
+        ctx = _Context(publication, future, frame, stretches, text, start,
+                       dated[1] if dated and dated[0] == sentence_start else None)
         try:
             first, last, relative = _resolve(kind, groups, ctx, lex)
         except (ValueError, OverflowError):
@@ -458,6 +480,8 @@ def extract_periods(
             continue
         if match["end"]:
             first = last
+        elif match["begin"]:
+            last = first
         elif match["since"]:
             if publication is None:  # "since 1997" runs to the publication date, which is unknown
                 _undated(result, text, start, end)
@@ -467,9 +491,11 @@ def extract_periods(
             last, relative = publication, True
         if groups.get("year") and kind in _FRAME_KINDS:
             frame = int(groups["year"])
+        if kind in _SENTENCE_YEAR_KINDS and (groups.get("year") or groups.get("rel")) and not match["since"]:
+            dated = (sentence_start, first.year)
         period = Period(text=text[start:end], start=start, end=end, first_day=first, last_day=last,
                         timex=timex_for(first, last), relative=relative)
         result.periods.append(period)
-        if first != last:
+        if first != last and not _NOT_ANTECEDENTS.fullmatch(period.text):
             stretches.append(period)
     return result
