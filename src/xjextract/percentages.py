@@ -26,6 +26,7 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CLAUSE_BREAK = re.compile(r";|,\s+while\b|\s+while\b|,\s+whereas\b|\s+but\b|,\s+and\s+(?=[A-Z])")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _SHARED_GAP = re.compile(r"(?:\s+(?:and|to|or)\s+|,\s*(?:and\s+)?|\s*[-–]\s*)$")
+_LIST_COMMA = re.compile(r",\s*$")
 _ADJACENT = re.compile(r"[\s,]*")
 _RANGE_GAP = re.compile(r"\s+(?:to|-|–)\s+|\s*[-–]\s*")
 #: How far before a number a rate word may stand ("unemployment rate averaged 5.1 percent").
@@ -61,6 +62,8 @@ class _Lexicon:
     target: re.Pattern[str]
     index_level: re.Pattern[str]
     words: dict[str, int]
+    gap_after: re.Pattern[str]
+    series_gap: re.Pattern[str]
 
 
 @cache
@@ -86,15 +89,17 @@ def _lexicon(language: str) -> _Lexicon:
         down=re.compile(rf"(?i:\b(?:{_words(data['down'])})\b)"),
         after_polarity={w: d for d, words in data["more_less"].items() for w in words},
         change_after=re.compile(rf"(?i:\s+(?:(?:year-on-year|year on year|month-on-month|annual|yearly|"
-                                rf"quarterly)\s+)?(?:{_words(data['change_after'])})\b)"),
+                                rf"quarterly)\s+)?(?-i:[A-Z]{{2,5}}\s+)?(?:{_words(data['change_after'])})\b)"),
         comparison=re.compile(rf"(?i:\s+{data['comparison']}\s+)"),
         bases=tuple((name, re.compile(rf"(?i:(?<![\w-])(?:{_words(phrases)})(?![\w-]))"))
                     for name, phrases in data["bases"].items()),
-        from_level=re.compile(rf"\bfrom\s+(?:(?:{quals})\s+)?$"),
-        share_tail=re.compile(rf"\b(?:to|at|of|was|reached|from)\s+(?:(?:{quals})\s+)?$"),
+        from_level=re.compile(rf"\bfrom\s+(?:(?:a|the)\s+range\s+of\s+)?(?:(?:{quals})\s+)?$"),
+        share_tail=re.compile(rf"(?i:\b(?:{_words(data['share_tail'])})\s+(?:(?:{quals})\s+)?$)"),
         target=re.compile(data["comparison_target"]),
         index_level=re.compile(rf"(?:{_words(data['index_levels'])})"),
         words=words,
+        gap_after=re.compile(rf"(?i:\s+{data['gap_after']}\s+)"),
+        series_gap=re.compile(rf"(?i:{data['series_gap_before']})"),
     )
 
 
@@ -153,9 +158,15 @@ def _find(text: str, s_start: int, s_end: int, lex: _Lexicon) -> list[_Found]:
             shared = lex.shared.search(text, window, gap.start())
             is_year = shared is not None and len(shared["num"]) == 4 and shared["num"].isdigit() and \
                 1900 <= int(shared["num"]) <= 2100  # "4.8 percent in 2007 and 5.9 percent": 2007 is no figure
-            if shared and not is_year and not (found and found[-1].end > shared.start()):
+            listed: list[_Found] = []
+            while shared and not is_year and not (found and found[-1].end > shared.start()) and len(listed) < 20:
                 start = shared.start()
-                found.append(_Found(start, start + len(shared["num"]), float(shared["num"].replace(",", "")), unit))
+                listed.append(_Found(start, start + len(shared["num"]), float(shared["num"].replace(",", "")), unit))
+                # "up 30, 90.8 and 39.4 percent": a comma before the bare number may list one more
+                comma = _LIST_COMMA.search(text, max(s_start, start - _SHARED_WINDOW), start)
+                shared = lex.shared.search(text, max(s_start, start - _SHARED_WINDOW), comma.start()) if comma else None
+                is_year = shared is not None and len(shared["num"]) == 4 and shared["num"].isdigit()
+            found.extend(reversed(listed))
         found.append(_Found(match.start(), match.end(), value, unit))
     return found
 
@@ -176,14 +187,18 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks
         item.follows_from = True  # (its basis too, once the sentence's bases are known)
         item.kind, item.direction = previous.kind, previous.direction if previous.kind == "change" else None
         return
-    if previous and (_listed(text, previous.end, item.start, periods)
+    gap = lex.gap_after.match(after) if item.unit == "percentage_point" else None  # "10 points ahead of the average"
+    if previous and not gap and (_listed(text, previous.end, item.start, periods)
                      or (_RANGE_GAP.fullmatch(text[previous.end : item.start]) and previous.unit == item.unit)):
         item.kind, item.direction = previous.kind, previous.direction  # a list or range shares its role
         return
     if item.value < 0:
         item.kind, item.direction = "change", "down"
         return
-    comparison = lex.comparison.match(after)
+    if lex.series_gap.search(window):
+        item.kind = "other"  # "outpacing China's overall growth rate by 4.7 percentage points": two series
+        return
+    comparison = lex.comparison.match(after) or gap
     if comparison:
         target = item.end + comparison.end()
         based = any(regex.match(text, target) or regex.match(text, target - len("than ")) for _, regex in lex.bases)
@@ -191,7 +206,7 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks
         near_period = near < len(periods) and periods[near][0] < target + 40
         word = comparison.group(0).strip().split()[0].lower()
         if based or near_period:
-            item.kind, item.direction = "change", "up" if word in ("higher", "faster", "more") else "down"
+            item.kind, item.direction = "change", "up" if word in ("higher", "faster", "more", "ahead", "above") else "down"
         else:
             item.kind = "other"
         return
