@@ -34,6 +34,8 @@ class _Lexicon:
     scales: dict[str, int]
     not_between: frozenset[str]
     modifier_forms: frozenset[str]
+    multiplier: re.Pattern[str]  # "three times that of": a written number before times/fold
+    multiplier_words: dict[str, int]
 
 
 @cache
@@ -54,6 +56,10 @@ def _lexicon(language: str) -> _Lexicon:
         scales=scales,
         not_between=frozenset(w.casefold() for w in data["not_between"]),
         modifier_forms=frozenset(w.casefold() for w in data["modifier_forms"]),
+        multiplier=re.compile(
+            rf"(?i:(?<![\w-])(?P<word>{'|'.join(sorted(data.get('multiplier_words', {}), key=len, reverse=True)) or '(?!)'})"
+            rf"(?:\s+|-)(?P<unit>times|fold))(?![\w-])(?={data.get('multiplier_needs', '')})"),
+        multiplier_words={k.casefold(): int(v) for k, v in data.get("multiplier_words", {}).items()},
     )
 
 
@@ -88,10 +94,16 @@ def extract_quantities(
         if not taken.overlaps(match.start(), match.end()):
             found.append(Quantity(text=match.group(0), start=match.start(), end=match.end(), value=value,
                                   unit=lex.units[match["unit"].casefold()]))
+    for match in lex.multiplier.finditer(text):
+        if not taken.overlaps(match.start(), match.end()):
+            found.append(Quantity(text=match.group(0), start=match.start(), end=match.end(),
+                                  value=float(lex.multiplier_words[match["word"].casefold()]), unit="times"))
     for q in found:
         taken.add(q.start, q.end)
     for match in lex.linked.finditer(text):
         between = match["between"].split()
+        if match["scale"] and [w.casefold() for w in between] == ["of"]:
+            between = []  # "40.4 million of tons": the scale's "of"
         year = match["scale"] is None and len(match["num"]) == 4 and match["num"].isdigit() and int(match["num"]) in _YEARS
         if year or _modifier(match, lex) or any(w.casefold().strip(".,") in lex.not_between or w[-1] in ",;:" for w in between):
             continue
