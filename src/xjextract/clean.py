@@ -376,7 +376,7 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
                 published = _more_precise(published, _published_from(groups))
                 candidate = groups["title"].strip(_SPACE)
                 junk = candidate in rules.share_words or any(r.regex.search(candidate) for r in rules.drop_lines)
-                if not _is_lead(candidate) and not junk:
+                if not _is_lead(candidate) and not junk and not in_body:  # a headline stands before the body
                     title = candidate
                     head = start + match.start("title") + (len(groups["title"]) - len(groups["title"].lstrip(_SPACE)))
                     headline, by_shape = (head, head + len(candidate)), False

@@ -25,7 +25,7 @@ from functools import cache
 
 from .resources import load_json
 from .schema import Conversion, Money
-from .spans import SpanSet, glued
+from .spans import SpanSet, crosses_paragraph, glued
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: Four-digit numbers in this range without a scale word are years, never the first number of a range.
@@ -167,7 +167,8 @@ def extract_money(text: str, sentences: list[tuple[int, int]], language: str = "
         context = reported
         found = sorted(found + _inherited(text, found, reported, s_start, s_end, lex, result.warnings),
                        key=lambda m: m.start)
-        found = [m for m in _representable(found, result.warnings) if not glued(text, m.start, m.end)]
+        found = [m for m in _representable(found, result.warnings) if not glued(text, m.start, m.end)
+                 and not crosses_paragraph(text, m.start, m.end)]
         offset = len(result.money)
         result.conversions += [
             Conversion(source=offset + i, target=offset + j, implied_rate=found[i].amount / found[j].amount)

@@ -20,7 +20,7 @@ from typing import Literal
 
 from .resources import load_json
 from .schema import Percentage
-from .spans import glued
+from .spans import crosses_paragraph, glued
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CLAUSE_BREAK = re.compile(r";|,\s+while\b|\s+while\b|,\s+whereas\b|\s+but\b|,\s+and\s+(?=[A-Z])")
@@ -148,7 +148,8 @@ def _find(text: str, s_start: int, s_end: int, lex: _Lexicon) -> list[_Found]:
     found: list[_Found] = []
     for match in lex.item.finditer(text, s_start, s_end):
         value = _number(match["num"], lex) * (-1 if match["sign"] else 1)
-        if not math.isfinite(value) or glued(text, match.start(), match.end()):
+        if not math.isfinite(value) or glued(text, match.start(), match.end()) or crosses_paragraph(
+                text, match.start(), match.end()):
             continue  # hundreds of digits (no JSON number), or "4\u200b8.4 percent" (not 8.4)
         unit = lex.units[match["unit"].casefold()]
         # "down 35.2 and 34.7 percent", "6.7 to 6.9 percent": a bare number before shares the unit.

@@ -33,7 +33,7 @@ from typing import Any
 
 from .resources import load_json
 from .schema import Period
-from .spans import Locator, SpanSet, glued
+from .spans import Locator, SpanSet, crosses_paragraph, glued
 from .timex import timex_for
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -451,7 +451,7 @@ def extract_periods(
         end = start - negative_length
         if match.groupdict().get("span"):  # "during the period": the item is the noun
             start, end = match.span("span")
-        if taken.overlaps(start, end) or glued(text, start, end):
+        if taken.overlaps(start, end) or glued(text, start, end) or crosses_paragraph(text, start, end):
             continue
         taken.add(start, end)
         chosen.append((start, end, kind, match))

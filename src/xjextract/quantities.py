@@ -19,7 +19,7 @@ from functools import cache
 
 from .resources import load_json
 from .schema import Quantity
-from .spans import SpanSet, glued
+from .spans import SpanSet, crosses_paragraph, glued
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: A bare four-digit number in this range is a year: "in 2024 and will add flights" has no quantity.
@@ -89,7 +89,8 @@ def extract_quantities(
     found: list[Quantity] = []
     for match in lex.adjacent.finditer(text):
         value = _value(match["num"], match["scale"], lex)
-        if _modifier(match, lex) or not math.isfinite(value) or glued(text, match.start(), match.end()):
+        if _modifier(match, lex) or not math.isfinite(value) or glued(text, match.start(), match.end()) \
+                or crosses_paragraph(text, match.start(), match.end()):
             continue  # (hundreds of digits: no JSON number; "4\u200b8 tonnes": not 8)
         if not taken.overlaps(match.start(), match.end()):
             found.append(Quantity(text=match.group(0), start=match.start(), end=match.end(), value=value,
@@ -109,7 +110,8 @@ def extract_quantities(
             continue
         end = match.end("scale") if match["scale"] else match.end("num")
         value = _value(match["num"], match["scale"], lex)
-        if taken.overlaps(match.start(), end) or not math.isfinite(value) or glued(text, match.start(), end):
+        if taken.overlaps(match.start(), end) or not math.isfinite(value) or glued(text, match.start(), end) \
+                or crosses_paragraph(text, match.start(), end):
             continue
         found.append(Quantity(text=text[match.start():end], start=match.start(), end=end,
                               value=value, unit=lex.units[match["unit"].casefold()]))

@@ -75,6 +75,16 @@ def _invisible(char: str) -> bool:
     return unicodedata.category(char) in ("Cf", "Mn", "Me")
 
 
+def crosses_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` runs over a paragraph break: the cleaned text joins the lines of a paragraph
+    by a space, so a line break is the end of one ("Feb\\n\\n10" is no date; an item stays in one paragraph).
+
+    >>> crosses_paragraph("in Feb\\n\\n10 firms", 3, 10), crosses_paragraph("Feb 10", 0, 6)
+    (True, False)
+    """
+    return "\n" in text[start:end] or "\r" in text[start:end]
+
+
 def glued(text: str, start: int, end: int) -> bool:
     """Whether invisible characters join ``text[start:end]`` to a letter or digit beside it: in
     "4\u200b8.4 percent" the figure is not 8.4, so no item may start at "8.4" (skipped, never a wrong value)."""
