@@ -51,6 +51,8 @@ _SENTENCE_YEAR_KINDS = frozenset({"month", "date", "month_range", "first_months"
 _NOT_ANTECEDENTS = re.compile(r"(?i)full-year")
 #: A clause break: a comma or semicolon followed by white space (not the comma of "2,000").
 _CLAUSE_BREAK = re.compile(r"[,;](?=\s)")
+#: How far before a period its prefix can start ("since the beginning of " and some white space).
+_PREFIX_WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,39 @@ class _Pattern:
     needs_prefix: bool
 
 
+class _Hit:
+    """A pattern's match with the prefix ("end of", "since", "beginning of") found just before it: the prefix is
+    looked for behind each core match instead of being an optional group of every pattern, which made each
+    scan about four times slower (no literal to skip to)."""
+
+    __slots__ = ("core", "pre")
+    _NO_PREFIX = {"end": None, "since": None, "begin": None}
+
+    def __init__(self, core: re.Match[str], pre: re.Match[str] | None) -> None:
+        self.core, self.pre = core, pre
+
+    def start(self) -> int:
+        return self.pre.start() if self.pre else self.core.start()
+
+    def end(self) -> int:
+        return self.core.end()
+
+    def span(self, name: str) -> tuple[int, int]:
+        return self.core.span(name)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {**self.core.groupdict(), **(self.pre.groupdict() if self.pre else self._NO_PREFIX)}
+
+    def __getitem__(self, name: str) -> str | None:
+        if name in self._NO_PREFIX:
+            return self.pre[name] if self.pre else None
+        return self.core[name]
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     patterns: tuple[_Pattern, ...]
+    prefix: re.Pattern[str]
     months: dict[str, int]
     ordinals: dict[str, int]
     numbers: dict[str, int]
@@ -100,10 +132,11 @@ def _lexicon(language: str) -> _Lexicon:
         for key, value in fills.items():
             core = core.replace(key, value)
         needs = bool(spec.get("needs_prefix", False))
-        patterns.append(_Pattern(spec["kind"], re.compile(f"{prefix}{'' if needs else '?'}(?:{core})"), needs))
+        patterns.append(_Pattern(spec["kind"], re.compile(core), needs))
     future = "|".join(re.escape(w) for w in sorted(data["future_markers"], key=len, reverse=True))
     return _Lexicon(
         patterns=tuple(patterns),
+        prefix=re.compile(prefix + r"\Z"),
         months=months,
         ordinals=data["ordinals"],
         numbers=data["numbers"],
@@ -435,8 +468,9 @@ def extract_periods(
     taken = SpanSet(exclude or [])
     matches = []
     for pattern in lex.patterns:
-        for match in pattern.regex.finditer(text):
-            if pattern.needs_prefix and not (match["end"] or match["since"] or match["begin"]):
+        for core in pattern.regex.finditer(text):
+            match = _Hit(core, lex.prefix.search(text, max(0, core.start() - _PREFIX_WINDOW), core.start()))
+            if pattern.needs_prefix and match.pre is None:
                 continue
             groups = match.groupdict()
             if pattern.kind == "month" and groups["m1"] == "May" and not groups.get("year") and not groups.get("rel") \
@@ -446,7 +480,7 @@ def extract_periods(
                 continue  # "May Day": a holiday's name
             matches.append((match.start(), -(match.end() - match.start()), pattern.kind, match))
     result = PeriodResult()
-    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    chosen: list[tuple[int, int, str, _Hit]] = []
     for start, negative_length, kind, match in sorted(matches, key=lambda m: (m[0], m[1])):
         end = start - negative_length
         if match.groupdict().get("span"):  # "during the period": the item is the noun
