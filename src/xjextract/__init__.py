@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 from .api import extract_file, extract_text, iter_records
 from .readers import ArticleError
