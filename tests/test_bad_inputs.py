@@ -320,8 +320,12 @@ def test_sigint_is_one_line_and_keeps_the_partial_output(tmp_path: Path) -> None
     folder = _many_inputs(tmp_path, 400)
     out = tmp_path / "out.jsonl"
     out.write_text("previous\n", encoding="utf-8")
+    # A shell that starts the suite in the background (`make test &`, some CI runners) makes its children ignore
+    # SIGINT, and Python then installs no KeyboardInterrupt handler: give the child the default back, as a
+    # terminal's Ctrl-C would find it.
     proc = subprocess.Popen([*XJ, "extract", str(folder), "-o", str(out), "--workers", "1", "-q"],
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     partial = jsonl.partial_path(out)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not (partial.exists() and partial.stat().st_size > 0):
