@@ -14,16 +14,26 @@ import json
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from . import __version__
 from .readers import ArticleError, read_article
 from .resources import load_json
-from .schema import Conversion, Dateline, Entity, Money, Percentage, Period, Published, Quantity, Record
+from .schema import (Conversion, Dateline, Duration, Entity, Money, Percentage, Period, Published, Quantity, Record,
+                     Span, _iso_duration)
 from .timex import timex_for
 
 SPAN_KINDS = ("entities", "money", "percentages", "periods", "quantities")
+#: Kinds a gold file may leave unannotated: absent (None) means "not annotated", not "none there".
+OPTIONAL_KINDS = ("durations", "sets")
+
+
+class GoldSet(Span):
+    """A recurring time ("every year"): gold/README.md "Sets"."""
+
+    recurrence: Annotated[str, AfterValidator(_iso_duration)]
 
 
 class GoldError(Exception):
@@ -55,6 +65,9 @@ class GoldFile(BaseModel):
     percentages: list[Percentage] = Field(default_factory=list)
     periods: list[Period] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
+    #: None: the file is not annotated for durations and sets (gold/README.md "Durations").
+    durations: list[Duration] | None = None
+    sets: list[GoldSet] | None = None
     notes: str = ""
 
 
@@ -106,8 +119,10 @@ def check_gold(gold: GoldFile, raw: str, stem: str | None = None) -> list[str]:
         elif any(s < end and start < e for s, e in gold.body):
             problems.append(f"headline [{start}, {end}] overlaps a body stretch")
     stretches = gold.body + ([gold.headline] if gold.headline else [])
-    for kind in SPAN_KINDS:
-        items = getattr(gold, kind)
+    if (gold.durations is None) != (gold.sets is None):
+        problems.append("durations and sets are annotated together: give both keys or neither")
+    for kind in SPAN_KINDS + OPTIONAL_KINDS:
+        items = getattr(gold, kind) or []
         seen: set[tuple[int, int]] = set()
         last_start = -1
         for i, item in enumerate(items):
@@ -213,21 +228,33 @@ def draft_gold(record: Record) -> GoldFile:
 
 
 def dump_gold(gold: GoldFile) -> str:
-    """Gold JSON in the house layout: two-space indent, one item per line."""
+    """Gold JSON in the house layout: two-space indent, one item (or body stretch) per line, the headline's
+    offsets on its own line; unannotated optional kinds left out."""
     data = gold.model_dump(mode="json")
+    for kind in OPTIONAL_KINDS:  # absent = not annotated
+        if data[kind] is None:
+            del data[kind]
+    for period in data["periods"]:
+        if period.get("recurrence") is None:  # gold keeps recurring times in "sets"
+            period.pop("recurrence", None)
+    for kind in SPAN_KINDS + OPTIONAL_KINDS:  # offsets first, as a reader scans them
+        if data.get(kind):
+            data[kind] = [{"start": i["start"], "end": i["end"], "text": i["text"]} | i for i in data[kind]]
     lines = ["{"]
     keys = list(data)
     for n, key in enumerate(keys):
         value = data[key]
         comma = "," if n < len(keys) - 1 else ""
-        if isinstance(value, list) and value:
+        if isinstance(value, list) and value and not all(isinstance(v, int) for v in value):
             lines.append(f"  {json.dumps(key)}: [")
             lines.extend(
                 f"    {json.dumps(v, ensure_ascii=False)}{',' if i < len(value) - 1 else ''}" for i, v in enumerate(value)
             )
             lines.append(f"  ]{comma}")
-        else:
+        elif isinstance(value, dict):
             body = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
             lines.append(f"  {json.dumps(key)}: {body}{comma}")
+        else:  # a scalar, an empty list, the headline's [start, end]
+            lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
     lines.append("}")
     return "\n".join(lines) + "\n"

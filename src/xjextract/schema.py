@@ -142,6 +142,9 @@ class Period(Span):
     last_day: date | None
     timex: str | None
     relative: bool
+    recurrence: str | None = Field(default=None, description="for a recurring time (TIMEX3 SET: 'every year', "
+                                   "'annually'), the ISO 8601 duration between occurrences (P1Y); such a period "
+                                   "has no days and its timex is that duration")
 
     @model_validator(mode="after")
     def _days_ordered(self) -> Period:
@@ -153,6 +156,22 @@ class Period(Span):
 class Quantity(Span):
     value: float
     unit: str
+
+
+#: An ISO 8601 duration of years, months, weeks and days: P3Y, P27M, P1.5Y, P10D.
+_DURATION_RE = re.compile(r"^P(?=\d)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?$")
+
+
+def _iso_duration(value: str) -> str:
+    if not _DURATION_RE.match(value):
+        raise ValueError(f"{value!r} is not an ISO 8601 duration of years, months, weeks or days (P3Y, P9M)")
+    return value
+
+
+class Duration(Span):
+    """A stretch of time given by its length ("three years", "nine consecutive quarters")."""
+
+    value: Annotated[str, AfterValidator(_iso_duration)] = Field(description="ISO 8601 duration: P3Y, P27M, P10D")
 
 
 class Record(_Model):
@@ -181,6 +200,7 @@ class Record(_Model):
     percentages: list[Percentage] = Field(default_factory=list)
     periods: list[Period] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
+    durations: list[Duration] = Field(default_factory=list)
     meta: dict[str, Any] = Field(default_factory=dict, description="other metadata the input carried (JSONL keys)")
     warnings: list[str] = Field(default_factory=list)
     #: ``(pieces list, the starts of its pieces)``: built once, not once per item (that was quadratic).
@@ -207,7 +227,7 @@ class Record(_Model):
     @model_validator(mode="after")
     def _offsets_index_text(self) -> Record:
         n = len(self.text)
-        for kind in ("entities", "money", "percentages", "periods", "quantities"):
+        for kind in ("entities", "money", "percentages", "periods", "quantities", "durations"):
             for item in getattr(self, kind):
                 if item.end > n or self.text[item.start : item.end] != item.text:
                     raise ValueError(

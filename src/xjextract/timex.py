@@ -1,12 +1,14 @@
 """TIMEX3 values from calendar stretches: one rule, used by the period stage and by the gold validator.
 
 The value is that of the coarsest unit that tiles ``first..last`` exactly (year > half > quarter > month >
-day); a stretch of several units is an ISO 8601 interval of its first and last unit.
+day), a decade or an ISO week being its own unit; a stretch of several units is an ISO 8601 interval of its first and last unit.
 
 >>> timex_for(date(2024, 1, 1), date(2024, 6, 30)), timex_for(date(2024, 1, 1), date(2024, 9, 30))
 ('2024-H1', '2024-Q1/2024-Q3')
 >>> timex_for(date(2023, 1, 1), date(2025, 12, 31)), timex_for(date(2024, 3, 1), date(2024, 7, 18))
 ('2023/2025', '2024-03-01/2024-07-18')
+>>> timex_for(date(1990, 1, 1), date(1999, 12, 31)), timex_for(date(2024, 1, 29), date(2024, 2, 4))
+('199', '2024-W05')
 """
 
 from __future__ import annotations
@@ -35,6 +37,17 @@ def _units(first: date, last: date) -> tuple[str, str] | None:
     return f"{first.year}-{first.month:02d}", f"{last.year}-{last.month:02d}"
 
 
+def _week_or_decade(first: date, last: date) -> str | None:
+    """``1990s`` -> ``199``; an ISO week (Monday to Sunday) -> ``2024-W05``; else None."""
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year % 10 == 0 \
+            and last.year == first.year + 9:
+        return str(first.year // 10)
+    if first.isoweekday() == 1 and (last - first).days == 6:
+        year, week, _ = first.isocalendar()
+        return f"{year}-W{week:02d}"
+    return None
+
+
 def timex_for(first: date, last: date) -> str:
     """The TIMEX3 value (or ISO 8601 interval) of the inclusive stretch ``first..last``.
 
@@ -43,6 +56,9 @@ def timex_for(first: date, last: date) -> str:
     """
     if last < first:
         raise ValueError(f"{last} is before {first}")
+    special = _week_or_decade(first, last)
+    if special is not None:
+        return special
     units = _units(first, last)
     if units is None:
         return first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
