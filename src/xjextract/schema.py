@@ -158,13 +158,14 @@ class Quantity(Span):
     unit: str
 
 
-#: An ISO 8601 duration of years, months, weeks and days: P3Y, P27M, P1.5Y, P10D.
-_DURATION_RE = re.compile(r"^P(?=\d)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?$")
+#: An ISO 8601 duration: P3Y, P27M, P1.5Y, P10D, PT8H, PT30M.
+_DURATION_RE = re.compile(r"^P(?=\d|T\d)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?"
+                          r"(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$")
 
 
 def _iso_duration(value: str) -> str:
     if not _DURATION_RE.match(value):
-        raise ValueError(f"{value!r} is not an ISO 8601 duration of years, months, weeks or days (P3Y, P9M)")
+        raise ValueError(f"{value!r} is not an ISO 8601 duration (P3Y, P9M, P10D, PT8H)")
     return value
 
 
