@@ -37,6 +37,43 @@ from .spans import Locator, SpanSet, crosses_paragraph, glued
 from .timex import timex_for
 
 _YEAR = r"(?:19|20)\d{2}"
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_TWO_DIGITS = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)})"
+#: A year written out: "nineteen ninety-six", "two thousand and eight", "two thousand" (case-insensitive).
+_WORD_YEAR = (rf"(?i:nineteen[- ](?:{_TWO_DIGITS}|hundred(?: and (?:{_TWO_DIGITS}|{'|'.join(_ONES)}))?)"
+              rf"|two thousand(?:(?: and)? (?:{_TWO_DIGITS}|{'|'.join(_ONES)}))?)")
+
+
+def _word_number(words: str) -> int:
+    """0-99 from "ninety-six", "eight", "fifteen" ("hundred" and "and" add nothing)."""
+    total = 0
+    for word in re.split(r"[- ]+", words.lower()):
+        if word in ("and", "hundred", ""):
+            continue
+        if word in _ONES:
+            total += _ONES.index(word) + 1
+        elif word in _TEENS:
+            total += _TEENS.index(word) + 10
+        elif word in _TENS:
+            total += (_TENS.index(word) + 2) * 10
+        else:
+            raise ValueError(f"not a number word: {word!r}")
+    return total
+
+
+def word_year(text: str) -> int:
+    """The year a written-out year names.
+
+    >>> word_year("nineteen ninety-six"), word_year("two thousand and eight"), word_year("Two thousand")
+    (1996, 2008, 2000)
+    """
+    low = text.lower()
+    if low.startswith("nineteen"):
+        return 1900 + _word_number(low[len("nineteen"):])
+    return 2000 + _word_number(low[len("two thousand"):])
+
 #: Kinds whose explicit year sets the article's reporting frame ("in 2024", "first half of 2024"); a month or
 #: a date with a year ("launched in November 2023") dates an event and does not.
 _FRAME_KINDS = frozenset({"year", "half", "quarter", "first_months", "first_quarters", "month_range"})
@@ -49,6 +86,15 @@ _SENTENCE_YEAR_KINDS = frozenset({"month", "date", "month_range", "first_months"
                                   "day_range", "date_range"})
 #: Periods that are not what "the period" refers back to: "the full-year target" frames a goal.
 _NOT_ANTECEDENTS = re.compile(r"(?i)full-year")
+#: Nor are the comparison periods ("a year earlier") and what "ago" or "past" name: "In H1 exports rose from a
+#: year earlier ... in the same period" means H1.
+_NOT_ANTECEDENT_KINDS = frozenset({"year_back", "ago", "past_n"})
+#: Reporting periods: in a sentence about the future, one that ended up to _REPORT_GRACE_DAYS ago is still meant
+#: ("expects third-quarter profit to rise", written in October).
+_REPORTING_KINDS = frozenset({"quarter", "half", "first_months", "first_quarters", "quarter_range"})
+_REPORT_GRACE_DAYS = 60
+#: A day written without a year that lay more than this far back is taken as the coming one when that is near.
+_DATE_BACK_DAYS, _DATE_AHEAD_DAYS = 180, 90
 #: A clause break: a comma or semicolon followed by white space (not the comma of "2,000").
 _CLAUSE_BREAK = re.compile(r"[,;](?=\s)")
 #: How far before a period its prefix can start ("since the beginning of " and some white space).
@@ -100,6 +146,9 @@ class _Lexicon:
     numbers: dict[str, int]
     weekdays: dict[str, int]
     parts: dict[str, list[int]]
+    month_parts: dict[str, list[int]]
+    decade_parts: dict[str, list[int]]
+    decade_words: dict[str, int]
     future: re.Pattern[str]
     may_needs: re.Pattern[str]
     month_not_before: re.Pattern[str]
@@ -123,6 +172,9 @@ def _lexicon(language: str) -> _Lexicon:
         "{NUM}": rf"\d{{1,2}}|{numbers}",
         "{WEEKDAY}": "|".join(w.capitalize() for w in data["weekdays"]),
         "{OFYEAR}": rf"(?:\s+of\s+(?:(?P<year>{_YEAR})|(?P<rel>this|last|the|next) year))?",
+        "{NUMWORD}": "|".join(sorted(list(data["numbers"]) + [w.capitalize() for w in data["numbers"]]
+                                     + ["a", "an", "one", "A", "An", "One"], key=len, reverse=True)),
+        "{WORDYEAR}": _WORD_YEAR,
     }
     prefix = (r"(?:(?P<end>[Ee]nd of\s+)|(?P<since>[Ss]ince\s+(?:the\s+(?:beginning|start)\s+of\s+)?)"
               r"|(?P<begin>(?:[Bb]eginning|[Ss]tart) of\s+))")
@@ -142,6 +194,9 @@ def _lexicon(language: str) -> _Lexicon:
         numbers=data["numbers"],
         weekdays=data["weekdays"],
         parts=data["parts_of_year"],
+        month_parts=data["parts_of_month"],
+        decade_parts=data["parts_of_decade"],
+        decade_words=data["decade_words"],
         future=re.compile(rf"(?i:(?<![\w])(?:{future})(?![\w]))"),
         may_needs=re.compile(rf"(?i:{data['may_needs']})"),
         month_not_before=re.compile(data.get("month_not_before", "(?!)")),
@@ -167,6 +222,11 @@ class _Context:
     start: int
     #: The year of a dated month (or finer) period earlier in the same sentence, else None.
     sentence_year: int | None = None
+    #: Every period found so far (points included), and where the sentence of this one starts.
+    earlier: list[Period] = field(default_factory=list)
+    sentence_start: int = 0
+    #: Days a reporting period (quarter, half) may have ended and still be the one a future sentence means.
+    grace_days: int = 0
 
 
 class _NeedsPublication(Exception):
@@ -204,7 +264,8 @@ def _choose(ctx: _Context, make: Any) -> tuple[date, date, bool]:
     if ctx.future:
         for year in (pub.year, pub.year + 1):
             first, last = make(year)
-            if last >= pub:
+            # A reporting period that ended weeks ago is still the one a forecast of its results speaks of.
+            if last + timedelta(days=ctx.grace_days) >= pub:
                 return first, last, True
     year = pub.year if make(pub.year)[0] <= pub else pub.year - 1
     first, last = make(year)
@@ -319,8 +380,10 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         if ctx.publication is None:
             raise _NeedsPublication
         back = (ctx.publication.weekday() - lex.weekdays[(groups["wd"] or "").lower()]) % 7
+        if back == 0 and ctx.text[max(0, ctx.start - 5) : ctx.start].lower().endswith("last "):
+            back = 7  # "last Monday" written on a Monday: a week ago
         # A weekday is what someone "said Tuesday": the past, unless the text says "next Tuesday".
-        if ctx.text[max(0, ctx.start - 5) : ctx.start].lower().endswith("next ") and back:
+        if (ctx.future or ctx.text[max(0, ctx.start - 5) : ctx.start].lower().endswith("next ")) and back:
             return (ctx.publication + timedelta(days=7 - back),) * 2 + (True,)
         return (ctx.publication - timedelta(days=back),) * 2 + (True,)
     if kind == "same":
@@ -341,7 +404,148 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         pub = ctx.publication
         year, half = (pub.year, 1) if pub.month > 6 else (pub.year - 1, 2)
         return (*_months(year, 6 * half - 5, 6 * half), True)
+    if kind == "day_word":  # today, tonight, yesterday, tomorrow
+        pub = _publication(ctx)
+        day = pub + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[groups["dw"].lower()])
+        return day, day, True
+    if kind == "week":  # this/last/next week (ISO: Monday to Sunday), this/next weekend
+        pub = _publication(ctx)
+        offset = {"this": 0, "last": -1, "previous": -1, "next": 1}[groups["rel"].lower()]
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
+        if groups["unit"].lower() == "weekend":
+            return monday + timedelta(days=5), monday + timedelta(days=6), True
+        return monday, monday + timedelta(days=6), True
+    if kind == "year_back":
+        return _year_back(ctx)
+    if kind == "ago":  # "two years ago": the unit N units before the publication date's
+        pub, n, unit = _publication(ctx), _count(groups["n"], lex), groups["unit"].lower()
+        if unit == "day":
+            return (pub - timedelta(days=n),) * 2 + (True,)
+        if unit == "week":  # "two weeks ago": that day (TimeML's reading)
+            return (pub - timedelta(weeks=n),) * 2 + (True,)
+        if unit == "month":
+            index = pub.year * 12 + pub.month - 1 - n
+            return (*_months(index // 12, index % 12 + 1, index % 12 + 1), True)
+        return date(pub.year - n, 1, 1), date(pub.year - n, 12, 31), True
+    if kind == "past_n":  # "the past five years": N units ending on the publication date (or starting after it)
+        pub = _publication(ctx)
+        n, unit = _count(groups.get("n") or "one", lex), groups["unit"].lower()
+        if groups["dir"].lower() in ("past", "last", "previous"):
+            return _shift(pub, -n, unit) + timedelta(days=1), pub, True
+        return pub + timedelta(days=1), _shift(pub, n, unit), True
+    if kind == "decade":
+        return _decade(groups, lex)
+    if kind == "part_of_month":  # early/mid/late June
+        first_day, last_day = lex.month_parts[groups["part"].lower()]
+        return _with_year(groups, ctx, lambda y: (date(y, month, first_day),
+                                                  date(y, month, min(last_day, _month_end(y, month).day))))
+    if kind == "rest_of_year":
+        pub = _publication(ctx)
+        if pub.month == 12 and pub.day == 31:
+            raise ValueError("nothing of the year is left")
+        return pub + timedelta(days=1), date(pub.year, 12, 31), True
+    if kind == "months_ending":  # "the 11 months ending in November"
+        n = _count(groups["n"], lex)
+        if not 1 <= n <= 24:
+            raise ValueError("not a number of months")
+        first, last, relative = _with_year(groups, ctx, lambda y: _months(y, month, month))
+        index = first.year * 12 + first.month - n
+        return date(index // 12, index % 12 + 1, 1), last, relative
+    if kind == "weekday_range":  # "Thursday to Saturday"
+        first, _, relative = _resolve("weekday", {"wd": groups["wd"]}, ctx, lex)
+        length = (lex.weekdays[groups["wd2"].lower()] - lex.weekdays[groups["wd"].lower()]) % 7
+        return first, first + timedelta(days=length), relative
+    if kind == "word_year":
+        year = word_year(groups["wy"])
+        return date(year, 1, 1), date(year, 12, 31), False
+    if kind == "latest":
+        return _latest(groups, ctx)
+    if kind == "year_unit":  # "the 1988 quarter": the quarter (half, period) named before, in 1988
+        year = int(groups["year"])
+        months = {"quarter": 3, "half": 6, "period": 0}[groups["unit"].lower()]
+        for item in reversed(ctx.stretches):
+            first, last = item.first_day, item.last_day
+            if first is None or last is None or first.year != last.year:
+                continue
+            length = last.month - first.month + 1
+            if months == 0 or (first.day == 1 and last == _month_end(last.year, last.month) and length == months):
+                return _shift_year(first, year - first.year), _shift_year(last, year - last.year), True
+        return date(year, 1, 1), date(year, 12, 31), False
     raise ValueError(f"unknown period kind {kind!r} in the data file")
+
+
+def _publication(ctx: _Context) -> date:
+    if ctx.publication is None:
+        raise _NeedsPublication
+    return ctx.publication
+
+
+def _count(word: str, lex: _Lexicon) -> int:
+    low = word.lower()
+    if low in ("a", "an", "one"):
+        return 1
+    return lex.numbers[low] if low in lex.numbers else int(low)
+
+
+def _shift(day: date, n: int, unit: str) -> date:
+    """``day`` moved by ``n`` units (a month end stays a month end; Feb 29 becomes Feb 28)."""
+    if unit == "day":
+        return day + timedelta(days=n)
+    if unit == "week":
+        return day + timedelta(weeks=n)
+    months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+    index = day.year * 12 + day.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    return date(year, month, min(day.day, _month_end(year, month).day))
+
+
+def _decade(groups: dict[str, Any], lex: _Lexicon) -> tuple[date, date, bool]:
+    """"the 1990s", "the mid-1990s", "the nineties" (the 1900s' unless the text says otherwise)."""
+    if groups.get("dec"):
+        start = int(groups["dec"])
+    else:
+        start = 1900 + 10 * lex.decade_words[groups["decn"].lower()]
+    first, last = 0, 9
+    if groups.get("part"):
+        first, last = lex.decade_parts[groups["part"].lower()]
+    return date(start + first, 1, 1), date(start + last, 12, 31), False
+
+
+def _year_back(ctx: _Context) -> tuple[date, date, bool]:
+    """"a year earlier", "year-ago quarter": the period named before it in the sentence (else the last stretch
+    named before), one year back; with none, the publication day one year back."""
+    anchor = next((p for p in reversed(ctx.earlier) if p.start >= ctx.sentence_start and p.first_day
+                   and p.last_day and not p.text.lower().startswith("same ")), None)
+    if anchor is None:
+        anchor = next((p for p in reversed(ctx.stretches) if not p.text.lower().startswith("same ")), None)
+    if anchor is not None and anchor.first_day and anchor.last_day:
+        return _shift_year(anchor.first_day, -1), _shift_year(anchor.last_day, -1), True
+    day = _shift_year(_publication(ctx), -1)
+    return day, day, True
+
+
+def _latest(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
+    """"the latest quarter" (the last quarter named, else the last one ended by publication), "the current
+    quarter/year/month" (the one holding the publication date), "the latest period" (the last stretch)."""
+    unit = groups["unit"].lower()
+    months = {"quarter": 3, "month": 1, "year": 12, "period": 0}[unit]
+    if groups["which"].lower() != "current":
+        for item in reversed(ctx.stretches):
+            first, last = item.first_day, item.last_day
+            if first is None or last is None or item.text.lower().startswith("same "):
+                continue
+            length = (last.year - first.year) * 12 + last.month - first.month + 1
+            if months == 0 or (first.day == 1 and last == _month_end(last.year, last.month) and length == months):
+                return first, last, True
+    if months == 0:
+        raise ValueError("no period to refer back to")
+    pub = _publication(ctx)
+    index = pub.year * 12 + (pub.month - 1) // months * months  # the unit holding the publication date
+    if groups["which"].lower() != "current":
+        index -= months  # the last one that has ended
+    first = date(index // 12, index % 12 + 1, 1)
+    end_index = index + months - 1
+    return first, _month_end(end_index // 12, end_index % 12 + 1), True
 
 
 def _anaphor(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
@@ -377,8 +581,25 @@ def _date(groups: dict[str, Any], ctx: _Context, month: int) -> tuple[date, date
         except ValueError:  # February 29 of a common year
             continue
         if (candidate >= pub) if ctx.future else (candidate <= pub):
+            if not ctx.future and (pub - candidate).days > _DATE_BACK_DAYS:
+                # "payable Dec. 7" in late October: a day named without its year is the near one ahead, not
+                # last year's.
+                ahead = _same_day_after(pub, month, day)
+                if ahead is not None and (ahead - pub).days <= _DATE_AHEAD_DAYS:
+                    return ahead, ahead, True
             return candidate, candidate, True
     raise ValueError("not a date")
+
+
+def _same_day_after(pub: date, month: int, day: int) -> date | None:
+    for year in (pub.year, pub.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate > pub:
+            return candidate
+    return None
 
 
 def _last_month_named(ctx: _Context, month: int) -> tuple[date, date, bool]:
@@ -492,6 +713,7 @@ def extract_periods(
     frame: int | None = None
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
     stretches: list[Period] = []
+    anchors: list[Period] = []  # the periods a "year earlier" may refer to
     dated: tuple[int, int] | None = None  # (sentence start, year) of the latest dated month-or-finer period
     for start, end, kind, match in sorted(chosen):
         groups = match.groupdict()
@@ -502,7 +724,8 @@ def extract_periods(
         clause = max(sentence_start, breaks[last_break] if last_break >= 0 else 0, start - _FUTURE_WINDOW)
         future = bool(lex.future.search(text, clause, start))
         ctx = _Context(publication, future, frame, stretches, text, start,
-                       dated[1] if dated and dated[0] == sentence_start else None)
+                       dated[1] if dated and dated[0] == sentence_start else None, anchors, sentence_start,
+                       _REPORT_GRACE_DAYS if kind in _REPORTING_KINDS else 0)
         try:
             first, last, relative = _resolve(kind, groups, ctx, lex)
         except (ValueError, OverflowError):
@@ -530,6 +753,8 @@ def extract_periods(
         period = Period(text=text[start:end], start=start, end=end, first_day=first, last_day=last,
                         timex=timex_for(first, last), relative=relative)
         result.periods.append(period)
-        if first != last and not _NOT_ANTECEDENTS.fullmatch(period.text):
+        if kind not in _NOT_ANTECEDENT_KINDS:
+            anchors.append(period)
+        if first != last and not _NOT_ANTECEDENTS.fullmatch(period.text) and kind not in _NOT_ANTECEDENT_KINDS:
             stretches.append(period)
     return result
