@@ -234,3 +234,34 @@ def test_match_items_strict_ignores_label_for_non_entities() -> None:
     a = money("5 yuan", 0, 5, "CNY")
     counts, pairs = match_items([a], [a.model_copy(update={"currency": "USD"})], "strict")
     assert counts == Counts(1, 0, 0) and pairs == {0: 0}
+
+
+def test_durations_and_sets_are_scored_only_where_gold_annotates_them() -> None:
+    from xjextract.gold import GoldSet
+    from xjextract.schema import Duration
+
+    raw = "Trade\n\nThe fair is held every year and lasts three days.\n"
+    body = raw.index("The fair")
+    meta = {"title": "Trade", "publisher": None, "published": None, "dateline": None}
+    record = extract_article(raw, "d")
+    at = {w: record.text.index(w) for w in ("every year", "three days")}
+    pred_set = Period(text="every year", start=at["every year"], end=at["every year"] + 10, first_day=None,
+                      last_day=None, timex="P1Y", relative=False, recurrence="P1Y")
+    pred_duration = Duration(text="three days", start=at["three days"], end=at["three days"] + 10, value="P3D")
+    record = record.model_copy(update={"periods": [pred_set], "durations": [pred_duration]})
+    g_set = GoldSet(text="every year", start=raw.index("every year"), end=raw.index("every year") + 10,
+                    recurrence="P1Y")
+    g_duration = Duration(text="three days", start=raw.index("three days"), end=raw.index("three days") + 10,
+                          value="P2D")  # a wrong value: right span, wrong length
+    annotated = GoldFile.model_validate({"id": "d", "metadata": meta, "body": [[body, len(raw) - 1]],
+                                         "durations": [g_duration], "sets": [g_set]})
+    evaluation = Evaluation()
+    score_article(evaluation, annotated, raw, record)
+    assert evaluation.scores[("sets", "value")].micro == Counts(1, 0, 0)
+    assert evaluation.scores[("durations", "strict")].micro == Counts(1, 0, 0)
+    assert evaluation.scores[("durations", "value")].micro == Counts(0, 1, 1)
+    assert evaluation.scores[("periods", "strict")].micro == Counts(0, 0, 0)  # a set is not a period
+    plain = GoldFile.model_validate({"id": "d", "metadata": meta, "body": [[body, len(raw) - 1]]})
+    evaluation = Evaluation()
+    score_article(evaluation, plain, raw, record)
+    assert ("durations", "strict") not in evaluation.scores and ("sets", "strict") not in evaluation.scores

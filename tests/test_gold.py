@@ -75,9 +75,21 @@ def _direction(d: dict[str, Any]) -> None:
     share["direction"] = "up"
 
 
+def _durations_alone(d: dict[str, Any]) -> None:
+    d["durations"] = []
+    d.pop("sets", None)
+
+
+def _duration_text(d: dict[str, Any]) -> None:
+    p = d["periods"][0]
+    d["durations"] = [{"start": p["start"] + 1, "end": p["end"] + 1, "text": p["text"], "value": "P1Y"}]
+    d["sets"] = []
+
+
 @pytest.mark.parametrize(
     ("mutate", "message"),
-    [(_shift, "the raw file has"), (_dup, "duplicate span"), (_outside, "not inside a body stretch"),
+    [(_durations_alone, "durations and sets are annotated together"), (_duration_text, "the raw file has"),
+     (_shift, "the raw file has"), (_dup, "duplicate span"), (_outside, "not inside a body stretch"),
      (_timex, "does not follow from the days"), (_label, "unknown label"), (_unit, "unknown unit"),
      (_conversion, "two different money items"), (_overlap, "overlaps"), (_unsorted, "not sorted"),
      (_direction, "direction 'up' on a 'share'")],

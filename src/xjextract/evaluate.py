@@ -3,7 +3,9 @@
 Predicted spans are moved to raw-file offsets (``Record.raw_span``) and compared with gold spans there, so
 a cleaning mistake costs only what it really removes or keeps.
 
-Matchings of span items (entities, money, percentages, periods, quantities):
+Matchings of span items (entities, money, percentages, periods, quantities; durations and sets on the gold
+files annotated for them, those with a ``durations`` key; a set is a predicted period with a recurrence, and
+such periods are left out of ``periods``):
 
 - ``strict``: same offsets and, for entities, same label. Counted as in SemEval-2013 task 9.1 (and the
   nervaluate package): predictions in order, each takes the first unmatched gold item with the same
@@ -12,7 +14,7 @@ Matchings of span items (entities, money, percentages, periods, quantities):
 - ``overlap``: offsets overlap and, for entities, the label agrees; full credit.
 - ``value``: offsets overlap and the normalized value agrees: entities label and canonical name; money
   currency and amount within 0.5%; percentages value, unit, kind and direction; periods first and last day;
-  quantities unit and value within 0.5%.
+  quantities unit and value within 0.5%; durations their ISO 8601 value; sets their recurrence.
 
 Conversions match when both their money items match (in the same mode). Metadata fields (title, publisher,
 published, dateline) and boilerplate (non-space raw characters kept as body, or removed) have one mode,
@@ -31,9 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .gold import SPAN_KINDS, GoldError, GoldFile, check_gold, load_gold
+from .gold import OPTIONAL_KINDS, SPAN_KINDS, GoldError, GoldFile, GoldSet, check_gold, load_gold
 from .readers import ArticleError, read_article
-from .schema import Entity, Money, Percentage, Period, Piece, Quantity, Record
+from .schema import Duration, Entity, Money, Percentage, Period, Piece, Quantity, Record
 
 SPAN_MODES = ("strict", "partial", "overlap", "value")
 EXACT = "exact"
@@ -41,7 +43,7 @@ METADATA_FIELDS = ("title", "publisher", "published", "dateline")
 #: Amounts that differ by less than this share are the same value: articles round to 3-4 significant digits.
 AMOUNT_TOLERANCE = 0.005
 
-Item = Entity | Money | Percentage | Period | Quantity
+Item = Entity | Money | Percentage | Period | Quantity | Duration | GoldSet
 
 
 @dataclass
@@ -123,7 +125,7 @@ class Evaluation:
     def ordered(self) -> list[Score]:
         """Scores in reading order: metadata, boilerplate, then each kind with its labels, modes in order."""
         base = ["metadata", "body", "boilerplate", "entities", "money", "conversions", "percentages", "periods",
-                "quantities"]
+                "quantities", "durations", "sets"]
         modes = [EXACT, *SPAN_MODES]
 
         def key(score: Score) -> tuple[int, str, int]:
@@ -239,6 +241,10 @@ def values_agree(gold: Item, pred: Item) -> bool:
         return (gold.first_day, gold.last_day) == (pred.first_day, pred.last_day)
     if isinstance(gold, Quantity) and isinstance(pred, Quantity):
         return gold.unit == pred.unit and _close(gold.value, pred.value)
+    if isinstance(gold, Duration) and isinstance(pred, Duration):
+        return gold.value == pred.value
+    if isinstance(gold, GoldSet) and isinstance(pred, Period):
+        return gold.recurrence == pred.recurrence
     return False
 
 
@@ -265,6 +271,16 @@ def match_items(gold: Sequence[Item], pred: Sequence[Item], mode: str) -> tuple[
 # --- scoring one article -------------------------------------------------------------------------------------
 
 
+def _predicted(record: Record, kind: str) -> list[Item]:
+    """A record's items of one scored kind: recurring periods are the kind ``sets``, not ``periods``."""
+    if kind == "periods":
+        return [p for p in record.periods if p.recurrence is None]
+    if kind == "sets":
+        return [p for p in record.periods if p.recurrence is not None]
+    return list(getattr(record, kind))
+
+
+
 def _describe(item: Item) -> str:
     extra = {
         Entity: lambda i: f"{i.label} canonical={i.canonical!r}",
@@ -272,7 +288,9 @@ def _describe(item: Item) -> str:
         Percentage: lambda i: f"{i.value:g} {i.unit} {i.kind} {i.direction}",
         Period: lambda i: f"{i.first_day}..{i.last_day}",
         Quantity: lambda i: f"{i.value:g} {i.unit}",
-    }[type(item)](item)
+        Duration: lambda i: i.value,
+        GoldSet: lambda i: f"every {i.recurrence}",
+    }[type(item)](item) if not (isinstance(item, Period) and item.recurrence) else f"every {item.recurrence}"
     return f"{item.text!r} @{item.start} ({extra})"
 
 
@@ -326,9 +344,11 @@ def score_article(evaluation: Evaluation, gold: GoldFile, raw: str, record: Reco
         errors.append(f"body: removed {len(gold_body - pred_body)} body characters")
 
     money_pairs: dict[str, dict[int, int]] = {}
-    for kind in SPAN_KINDS:
+    for kind in SPAN_KINDS + OPTIONAL_KINDS:
+        if kind in OPTIONAL_KINDS and getattr(gold, kind) is None:
+            continue  # not annotated for this kind: its predictions are not scored either
         gold_items: list[Item] = list(getattr(gold, kind))
-        pred_items: list[Item] = _to_raw(record, getattr(record, kind)) if record else []
+        pred_items: list[Item] = _to_raw(record, _predicted(record, kind)) if record else []
         groups: list[tuple[str, list[Item], list[Item]]] = [(kind, gold_items, pred_items)]
         if kind == "entities":
             labels = sorted({_label(i) for i in gold_items + pred_items})

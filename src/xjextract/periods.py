@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -93,6 +93,12 @@ _NOT_ANTECEDENT_KINDS = frozenset({"year_back", "ago", "past_n"})
 #: ("expects third-quarter profit to rise", written in October).
 _REPORTING_KINDS = frozenset({"quarter", "half", "first_months", "first_quarters", "quarter_range"})
 _REPORT_GRACE_DAYS = 60
+#: Periods whose year (or week) the tense of their clause decides, when the tagger ran (xjextract.tense).
+_TENSED_KINDS = frozenset({"month", "date", "weekday", "weekday_range", "day_range", "date_range", "part_of_month",
+                           "month_range"})
+#: ... and those for which a present-tense verb means a scheduled, coming day ("the fair opens Monday").
+_DAY_KINDS = frozenset({"date", "weekday", "weekday_range", "day_range", "date_range"})
+_FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
 #: A day written without a year that lay more than this far back is taken as the coming one when that is near.
 _DATE_BACK_DAYS, _DATE_AHEAD_DAYS = 180, 90
 #: A clause break: a comma or semicolon followed by white space (not the comma of "2,000").
@@ -147,8 +153,13 @@ class _Lexicon:
     weekdays: dict[str, int]
     parts: dict[str, list[int]]
     month_parts: dict[str, list[int]]
+    seasons: dict[str, list[int]]
     decade_parts: dict[str, list[int]]
     decade_words: dict[str, int]
+    sets: tuple[re.Pattern[str], ...]
+    set_units: dict[str, str]
+    set_numbers: dict[str, int]
+    set_adverbs: dict[str, str]
     future: re.Pattern[str]
     may_needs: re.Pattern[str]
     month_not_before: re.Pattern[str]
@@ -195,8 +206,13 @@ def _lexicon(language: str) -> _Lexicon:
         weekdays=data["weekdays"],
         parts=data["parts_of_year"],
         month_parts=data["parts_of_month"],
+        seasons=data["seasons"],
         decade_parts=data["parts_of_decade"],
         decade_words=data["decade_words"],
+        sets=tuple(re.compile(p) for p in data["sets"]["patterns"]),
+        set_units=data["sets"]["units"],
+        set_numbers=data["sets"]["numbers"],
+        set_adverbs=data["sets"]["adverbs"],
         future=re.compile(rf"(?i:(?<![\w])(?:{future})(?![\w]))"),
         may_needs=re.compile(rf"(?i:{data['may_needs']})"),
         month_not_before=re.compile(data.get("month_not_before", "(?!)")),
@@ -460,6 +476,38 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return date(year, 1, 1), date(year, 12, 31), False
     if kind == "latest":
         return _latest(groups, ctx)
+    if kind == "new_year":  # "as new year trade picks up": the year just begun, or about to begin in the autumn
+        pub = _publication(ctx)
+        year = pub.year if pub.month <= 6 else pub.year + 1
+        return date(year, 1, 1), date(year, 12, 31), True
+    if kind == "anaphor_months":  # "in the five months": the stretch of five months named before
+        n = _count(groups["n"], lex)
+        for item in reversed(ctx.stretches):
+            first, last = item.first_day, item.last_day
+            if first and last and first.day == 1 and last == _month_end(last.year, last.month) \
+                    and (last.year - first.year) * 12 + last.month - first.month + 1 == n:
+                return first, last, True
+        raise ValueError("no stretch of that many months before")
+    if kind == "season":  # "next winter", "winter 2023" (winter runs December to February)
+        name = (groups.get("season") or groups.get("season2") or "").lower()
+        first_month, last_month = lex.seasons[name]
+
+        def make(year: int) -> tuple[date, date]:
+            end_index = year * 12 + last_month - 1
+            return date(year, first_month, 1), _month_end(end_index // 12, end_index % 12 + 1)
+
+        if groups.get("year"):
+            return (*make(int(groups["year"])), False)
+        pub = _publication(ctx)
+        rel = groups["rel"].lower()
+        years = range(pub.year - 2, pub.year + 2)
+        if rel in ("next", "coming"):  # the first such season that starts after publication
+            first, last = next(make(y) for y in years if make(y)[0] > pub)
+        elif rel in ("last", "past"):  # the latest one that has ended
+            first, last = [make(y) for y in years if make(y)[1] < pub][-1]
+        else:  # "this winter": the one under way, else the coming one
+            first, last = next(make(y) for y in years if make(y)[1] >= pub)
+        return first, last, True
     if kind == "year_unit":  # "the 1988 quarter": the quarter (half, period) named before, in 1988
         year = int(groups["year"])
         months = {"quarter": 3, "half": 6, "period": 0}[groups["unit"].lower()]
@@ -670,6 +718,7 @@ def extract_periods(
     sentences: list[tuple[int, int]] | None = None,
     exclude: list[tuple[int, int]] | None = None,
     language: str = "en",
+    verbs: list[tuple[int, str, str]] | None = None,
 ) -> PeriodResult:
     """Every time expression of ``text`` that names a calendar period or date.
 
@@ -723,6 +772,10 @@ def extract_periods(
         last_break = bisect_right(breaks, start) - 1
         clause = max(sentence_start, breaks[last_break] if last_break >= 0 else 0, start - _FUTURE_WINDOW)
         future = bool(lex.future.search(text, clause, start))
+        if verbs is not None and kind in _TENSED_KINDS and not groups.get("year") and not groups.get("rel"):
+            tense = _clause_tense(verbs, clause, _clause_end(breaks, sentences, start, text))
+            if tense == "future":
+                future = True
         ctx = _Context(publication, future, frame, stretches, text, start,
                        dated[1] if dated and dated[0] == sentence_start else None, anchors, sentence_start,
                        _REPORT_GRACE_DAYS if kind in _REPORTING_KINDS else 0)
@@ -757,4 +810,46 @@ def extract_periods(
             anchors.append(period)
         if first != last and not _NOT_ANTECEDENTS.fullmatch(period.text) and kind not in _NOT_ANTECEDENT_KINDS:
             stretches.append(period)
+    _recurring(text, lex, taken, result)
+    result.periods.sort(key=lambda p: (p.start, p.end))
     return result
+
+
+def _clause_end(breaks: list[int], sentences: Locator, start: int, text: str) -> int:
+    """Where the clause holding ``start`` ends: the next clause break, or the sentence's end."""
+    sentence_end = (sentences.find(start) or (0, len(text)))[1]
+    following = bisect_right(breaks, start)
+    return min(sentence_end, breaks[following]) if following < len(breaks) else sentence_end
+
+
+def _clause_tense(verbs: list[tuple[int, str, str]], start: int, end: int) -> str | None:
+    """"future" when a modal will/shall/'ll stands in ``start..end``, else the tense of its first finite verb
+    ("past" for VBD, "present" for VBZ/VBP), else None."""
+    lo = bisect_left(verbs, (start, "", ""))
+    hi = bisect_left(verbs, (end, "", ""))
+    clause = verbs[lo:hi]
+    if any(tag == "MD" and word in _FUTURE_MODALS for _, tag, word in clause):
+        return "future"
+    for _, tag, _word in clause:
+        if tag == "VBD":
+            return "past"
+        if tag in ("VBZ", "VBP"):
+            return "present"
+    return None
+
+
+def _recurring(text: str, lex: _Lexicon, taken: SpanSet, result: PeriodResult) -> None:
+    """Recurring times ("every year", "annually"): periods with no days whose timex is their recurrence."""
+    for regex in lex.sets:
+        for match in regex.finditer(text):
+            start, end = match.span()
+            if taken.overlaps(start, end) or crosses_paragraph(text, start, end):
+                continue
+            adverb = match.groupdict().get("adverb") or match.groupdict().get("ly")
+            unit = lex.set_adverbs[adverb.lower()] if adverb else match["unit"].lower()
+            word = (match.groupdict().get("n") or "").lower()
+            n = lex.set_numbers.get(word) or (int(word) if word.isdigit() else 1)
+            value = lex.set_units[unit].format(n=n, n3=3 * n, n10=10 * n)
+            taken.add(start, end)
+            result.periods.append(Period(text=text[start:end], start=start, end=end, first_day=None, last_day=None,
+                                         timex=value, relative=False, recurrence=value))

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TypeVar
 
 from .clean import CleanArticle, Given, clean_article, detect_publisher, plain_article, selected_article
+from .durations import extract_durations
 from .entities import EntityInput, extract_entities_batch
 from .fx import FxResult, apply_reference_rates
 from .metadata import url_date, url_publisher
@@ -25,8 +26,9 @@ from .percentages import extract_percentages
 from .readers import ArticleError, RawArticle, decode_article, read_article
 from .periods import PeriodResult, extract_periods
 from .quantities import extract_quantities
-from .schema import Entity, Percentage, Quantity, Record, Sentence, Source, Stretch
+from .schema import Duration, Entity, Percentage, Quantity, Record, Sentence, Source, Stretch
 from .segment import segment_sentences
+from .tense import verb_tags
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -129,11 +131,12 @@ class _Draft:
     periods: PeriodResult
     percentages: list[Percentage]
     quantities: list[Quantity]
+    durations: list[Duration]
     fx: FxResult
 
     def entity_input(self) -> EntityInput:
         numeric = [(m.start, m.end) for m in self.money.money]
-        numeric += [(p.start, p.end) for p in [*self.percentages, *self.periods.periods]]
+        numeric += [(p.start, p.end) for p in [*self.percentages, *self.periods.periods, *self.durations]]
         return EntityInput(self.article.text, self.article.paragraphs, numeric, self.article.dateline_place)
 
 
@@ -152,21 +155,26 @@ def _draft(raw: RawArticle, settings: Settings, publication: date | None) -> _Dr
         found = extract_money(text, sentence_spans, settings.language)
         money_spans = [(m.start, m.end) for m in found.money]
         # 4. periods, resolved against the publication date (the dateline's date is metadata, not a period)
+        verbs = verb_tags(text, sentence_spans, settings) if settings.tense == "tagger" else None
         periods = extract_periods(text, published, sentence_spans,
                                   [(article.dateline_start, article.dateline_end), *money_spans],
-                                  settings.language)
+                                  settings.language, verbs)
         # 5. percentages and their role
         percentages = extract_percentages(text, sentence_spans, [(p.start, p.end) for p in periods.periods],
                                           settings.language)
         # 6. non-monetary quantities (never inside an amount or a percentage)
         quantities = extract_quantities(text, money_spans + [(p.start, p.end) for p in percentages],
                                         settings.language)
-        # 7. reference exchange rates: usd on every amount, each stated conversion checked
+        # 7. durations ("three years"): never inside a period, an amount, a percentage or a quantity
+        durations = extract_durations(text, [(article.dateline_start, article.dateline_end), *money_spans,
+                                             *[(x.start, x.end) for x in [*periods.periods, *percentages, *quantities]]],
+                                      settings.language)
+        # 8. reference exchange rates: usd on every amount, each stated conversion checked
         fx = apply_reference_rates(found.money, found.conversions, published, periods.periods, sentence_spans)
     except Exception as exc:  # a bug must cost one article, not the run: reported with its name
         log.info("failed on %s", raw.path, exc_info=True)
         return ArticleError(f"{raw.path}: internal error, please report: {exc!r}")
-    return _Draft(article, sentences, found, periods, percentages, quantities, fx)
+    return _Draft(article, sentences, found, periods, percentages, quantities, durations, fx)
 
 
 def read_body(raw: RawArticle, publication: date | None, language: str = "en", html_body: str = "auto"
@@ -213,6 +221,7 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleErro
             percentages=draft.percentages,
             periods=draft.periods.periods,
             quantities=draft.quantities,
+            durations=draft.durations,
             meta=raw.meta,
             warnings=[*raw.warnings, *article.warnings, *draft.money.warnings, *draft.periods.warnings,
                       *draft.fx.warnings],

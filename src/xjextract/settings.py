@@ -41,6 +41,10 @@ class Settings(BaseModel):
     # elsewhere (benchmarks/html_reading.py on the five layouts: rules 49/49 body paragraphs, trafilatura 48 and
     # 2 extra: a People's Daily title line and an "Enditem" footer).
     html_body: Literal["auto", "rules", "trafilatura"] = "auto"
+    # How a period without its year learns whether its clause speaks of the future: "tagger" (the verbs' tense
+    # from spaCy's tagger, run only on sentences with a month or weekday name and no year, plus the future
+    # words) or "cues" (the future words of data/<lang>/periods.json alone). README "Percentages and periods".
+    tense: Literal["tagger", "cues"] = "cues"
     published: date | None = Field(
         default=None, description="publication date for inputs that give none (--published): the last resort, "
         "after the input's metadata, the page and the URL")
