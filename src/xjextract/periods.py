@@ -442,6 +442,8 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         if unit == "month":
             index = pub.year * 12 + pub.month - 1 - n
             return (*_months(index // 12, index % 12 + 1, index % 12 + 1), True)
+        if pub.year - n < 1:
+            raise ValueError("before the calendar")
         return date(pub.year - n, 1, 1), date(pub.year - n, 12, 31), True
     if kind == "past_n":  # "the past five years": N units ending on the publication date (or starting after it)
         pub = _publication(ctx)
@@ -532,7 +534,7 @@ def _count(word: str, lex: _Lexicon) -> int:
     low = word.lower()
     if low in ("a", "an", "one"):
         return 1
-    return lex.numbers[low] if low in lex.numbers else int(low)
+    return lex.numbers[low] if low in lex.numbers else int(low.replace(",", ""))
 
 
 def _shift(day: date, n: int, unit: str) -> date:
