@@ -32,3 +32,45 @@ def test_inferred_currency_is_warned() -> None:
     found = extract_money(text, [(0, len(text))])
     assert found.money[-1].currency == "CNY"
     assert found.warnings == ["currency of '2.1 billion' (CNY) taken from its context"]
+
+
+def _cldr_currencies() -> dict[str, dict[str, list[str]]]:
+    from xjextract.resources import load_json
+
+    return load_json("currencies.json")["currencies"]
+
+
+def test_every_iso_currency_reads_by_its_names_symbols_and_code() -> None:
+    """Generated from the data file (CLDR via scripts/build_currencies.py): every name, plural, symbol and current
+    code of every ISO 4217 currency gives that code, unless the domain layer (money.json) maps the form to
+    another currency on purpose (an ambiguity rule) or keeps the code out (not_codes)."""
+    from xjextract.money import currency_forms
+    from xjextract.resources import load_json
+
+    before, after = currency_forms()
+    domain = load_json("money.json")
+    overridden = {form for forms in domain["currencies"].values() for form in forms.get("before", []) + forms.get("after", [])}
+    not_codes = set(domain["not_codes"])
+    checked = set()
+    misses = []
+    for code, forms in _cldr_currencies().items():
+        probes = [f"Trade reached 5 million {name}." for name in forms["names"] if name not in overridden]
+        probes += [f"Trade reached {symbol}5 million." for symbol in forms["symbols"] if symbol not in overridden]
+        if (forms["names"] or forms["symbols"]) and code not in not_codes and code not in overridden:
+            probes += [f"Trade reached 5 million {code}.", f"Trade reached {code} 5 million."]
+        for probe in probes:
+            got = [(m.amount, m.currency) for m in extract_money(probe, [(0, len(probe))]).money]
+            if got != [(5e6, code)]:
+                misses.append((probe, got))
+        if probes:
+            checked.add(code)
+    assert not misses, misses[:10]
+    assert len(checked) > 150  # every currency CLDR names in English, not a handful
+
+
+def test_domain_ambiguity_rules_win_over_cldr() -> None:
+    from xjextract.money import currency_forms
+
+    before, after = currency_forms()
+    assert before["$"] == "USD" and before["¥"] == "CNY" and before["£"] == "GBP" and before["C$"] == "CAD"
+    assert after["yuan"] == "CNY" and after["pounds"] == "GBP"

@@ -18,6 +18,7 @@ Qualifiers ("about", "more than", ...) go in ``qualifier``, outside the span. Pr
 from __future__ import annotations
 
 import math
+import unicodedata
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -37,18 +38,29 @@ _RANGE_WINDOW = 64
 
 def _alternation(forms: list[str]) -> str:
     """A regex alternation, longest form first; a form with a capital letter ("RMB", "Rs", "U.S. dollars")
-    matches as written, a lower-case one ("yuan") in any case."""
+    matches as written, a lower-case one ("yuan") in any case. A dollar prefix ("C$", "HK$", "USD$") also
+    reads in any case and with a space before its sign ("c $ 16.4 million", the tokenized form)."""
     parts = []
     for form in sorted(set(forms), key=len, reverse=True):
-        escaped = re.escape(form)
-        parts.append(f"(?i:{escaped})" if form.islower() else escaped)
+        if re.fullmatch(r"[A-Za-z]{2,4}\$", form):
+            parts.append(rf"(?i:{re.escape(form[:-1])})\s?\$")
+        elif re.fullmatch(r"[A-Z]\$", form):  # "C$", "A$": capital only, or "a $48.2 million" would be AUD
+            parts.append(rf"{form[0]}\s?\$")
+        else:
+            escaped = re.escape(form)
+            parts.append(f"(?i:{escaped})" if form.islower() else escaped)
     return "|".join(parts)
+
+
+def _is_symbol(form: str) -> bool:
+    return any(unicodedata.category(c) == "Sc" for c in form) or form == "元"
 
 
 @dataclass(frozen=True)
 class _Lexicon:
     prefixed: re.Pattern[str]
     suffixed: re.Pattern[str]
+    symbol_after: re.Pattern[str]  # "5 €", "100₾", "10 $": a currency sign after the number
     bare: re.Pattern[str]
     before_range: re.Pattern[str]
     qualifier: re.Pattern[str]
@@ -57,8 +69,38 @@ class _Lexicon:
     before: dict[str, str]
     after: dict[str, str]
     scales: dict[str, int]
-    words: dict[str, int]
+    words: dict[str, Decimal]
     not_qualifier_after: dict[str, frozenset[str]]
+    needs_scale: frozenset[str]
+
+
+def currency_forms(language: str = "en") -> tuple[dict[str, str], dict[str, str]]:
+    """``(before, after)``: every surface form of every ISO 4217 currency and its code. CLDR's names and symbols
+    (currencies.json, generated) and the current codes, with money.json's forms and ambiguity rules on top."""
+    data = load_json("money.json", language)
+    cldr = load_json("currencies.json", language)["currencies"]
+    not_codes = set(data.get("not_codes", []))
+    any_case = set(data.get("codes_any_case", []))
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for code, forms in cldr.items():
+        for symbol in forms["symbols"]:
+            before.setdefault(symbol, code)
+            after.setdefault(symbol, code)
+        for name in forms["names"]:
+            after.setdefault(name, code)
+        if (forms["names"] or forms["symbols"]) and code not in not_codes and not re.search(r"\d", code):
+            before.setdefault(code, code)
+            after.setdefault(code, code)
+    for code, forms in data["currencies"].items():  # the domain layer wins
+        for form in forms.get("before", []):
+            before[form] = code
+        for form in forms.get("after", []):
+            after[form] = code
+    for code in any_case:
+        before[code] = before.get(code.upper(), code.upper())
+        after[code] = after.get(code.upper(), code.upper())
+    return before, after
 
 
 @cache
@@ -66,36 +108,62 @@ def _lexicon(language: str) -> _Lexicon:
     """Compile the money lexicon of one language once."""
     data = load_json("money.json", language)
     vocab = load_json("vocabulary.json", language)
-    before = {form: code for code, forms in data["currencies"].items() for form in forms.get("before", [])}
-    after = {form.casefold(): code for code, forms in data["currencies"].items() for form in forms.get("after", [])}
-    after_raw = [form for forms in data["currencies"].values() for form in forms.get("after", [])]
+    before_forms, after_forms = currency_forms(language)
+    before = {_key(f): c for f, c in before_forms.items()}
+    after = {_key(f): c for f, c in after_forms.items()}
     scales = {k.casefold(): int(v) for k, v in data["scales"].items()}
-    words = {k.casefold(): int(v) for k, v in data["number_words"].items()}
-    scale = f"(?i:{'|'.join(sorted(scales, key=len, reverse=True))})(?![\\w])"
-    word_number = f"(?i:{'|'.join(sorted((w for w in words if w != 'a'), key=len, reverse=True))})(?=\\s+{scale})"
+    glued = {k.casefold(): int(v) for k, v in data.get("glued_scales", {}).items()}
+    words = {k.casefold(): Decimal(str(v)) for k, v in data["number_words"].items()}
+    scale_words = f"(?i:{'|'.join(sorted(scales, key=len, reverse=True))})(?![\\w])"
+    scale = rf"(?:{scale_words}|(?<=\d)(?i:[{''.join(glued)}])(?![\w]))"
+    all_scales = {**glued, **scales}
+    names = [f for f in after_forms if not _is_symbol(f)]
+    symbols = [f for f in set(before_forms) | set(after_forms) if _is_symbol(f)]
+    word_number = (f"(?i:{'|'.join(sorted((w for w in words if w != 'a'), key=len, reverse=True))})"
+                   f"(?=\\s+{scale_words}|-(?:{_alternation(names)})(?![\\w]))")
     number = f"(?:{_NUMBER}|{word_number})"
+    grouped = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?)"  # "10 000 dollars": SI-style thousands
     return _Lexicon(
         prefixed=re.compile(
-            rf"(?<![\w$])(?P<cur>{_alternation(list(before))})\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>{scale}))?(?![\w%])"
+            rf"(?<![\w$])(?P<cur>{_alternation(list(before_forms))})\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>{scale}))?(?![\w%])"
         ),
         suffixed=re.compile(
-            rf"(?<![\w.,$])(?P<num>{number})(?:[\s-]?(?P<scale>{scale}))?(?:\s+|-)(?P<cur>{_alternation(after_raw)})(?![\w$])"
+            rf"(?<![\w.,$])(?P<num>{grouped}|{number})(?:[\s-]?(?P<scale>{scale}))?(?:\s+|-)(?P<cur>{_alternation(names)})(?:\s(?P<scale2>{scale_words}))?(?![\w$])"
+        ),
+        symbol_after=re.compile(
+            rf"(?<![\w.,$])(?P<num>{_NUMBER})(?:\s?(?P<scale>{scale_words}))?\s?(?P<cur>{_alternation(symbols)})(?![\w$])"
         ),
         bare=re.compile(
-            rf"(?<![\w.,$])(?P<num>{number})\s?(?P<scale>{scale})(?=\s*(?:[{re.escape(data['inherit_before'])}]|$))"
+            rf"(?<![\w.,$])(?P<num>{number})\s?(?P<scale>{scale_words})(?=\s*(?:[{re.escape(data['inherit_before'])}]|$))"
         ),
         before_range=re.compile(
-            rf"(?<![\w.,$])(?P<num>{number})(?:\s?(?P<scale>{scale}))?\s*(?:to|-|–|and)\s*$"
+            rf"(?<![\w.,$])(?P<num>{number})(?:\s?(?P<scale>{scale_words}))?\s*(?:to|-|–|and)\s*$"
         ),
         qualifier=re.compile(rf"(?i:(?<![\w])(?P<q>{'|'.join(sorted(vocab['qualifiers'], key=len, reverse=True))})\s+)$"),
         per_unit=re.compile(rf"\s*(?:per|a|an|each|/)\s*(?:{_alternation(data['per_unit'])})(?![\w])"),
         links=tuple(re.compile(link + "$") for link in data["conversion_links"]),
         before=before,
         after=after,
-        scales=scales,
+        scales=all_scales,
         words=words,
         not_qualifier_after={k: frozenset(v) for k, v in data["not_qualifier_after"].items()},
+        needs_scale=frozenset(w.casefold() for w in data.get("needs_scale", [])),
     )
+
+
+def _key(form: str) -> str:
+    """How a matched currency form is looked up: as written for forms with capitals, else lower-cased; the
+    space of a tokenized dollar prefix ("c $") dropped."""
+    form = re.sub(r"\s+(?=\$)", "", form)
+    return form if not form.islower() and not re.fullmatch(r"[A-Za-z]{2,4}\$", form) else form.casefold()
+
+
+def _code(table: dict[str, str], form: str) -> str | None:
+    """The code of a matched form, or None when this table has no such form (a symbol matched by the pattern of
+    the other side)."""
+    key = _key(form)
+    return table.get(key) or table.get(key.casefold()) or next(
+        (code for k, code in table.items() if k.casefold() == key.casefold()), None)
 
 
 @dataclass
@@ -110,7 +178,7 @@ class MoneyResult:
 def _value(number: str, scale: str | None, lex: _Lexicon) -> float:
     """The amount in units, computed in decimal so that 27.56 billion is exactly 27560000000."""
     key = number.casefold()
-    base = Decimal(lex.words[key]) if key in lex.words else Decimal(number.replace(",", ""))
+    base = lex.words[key] if key in lex.words else Decimal(re.sub(r"[,\s\u00a0\u202f]", "", number))
     return float(base * (lex.scales[scale.casefold()] if scale else 1))
 
 
@@ -149,15 +217,24 @@ def extract_money(text: str, sentences: list[tuple[int, int]], language: str = "
     for s_start, s_end in sentences:
         found: list[Money] = []
         taken = SpanSet()
-        for match in lex.prefixed.finditer(text, s_start, s_end):
-            currency = lex.before[match.group("cur")]
-            found.append(_item(text, match.start(), match.end(), _value(match["num"], match["scale"], lex), currency, lex))
-            taken.add(match.start(), match.end())
-        for match in lex.suffixed.finditer(text, s_start, s_end):
+        candidates = [(m.start(), -m.end(), lex.before, m) for m in lex.prefixed.finditer(text, s_start, s_end)]
+        candidates += [(m.start(), -m.end(), lex.after, m) for m in lex.suffixed.finditer(text, s_start, s_end)]
+        candidates += [(m.start(), -m.end(), lex.before, m) for m in lex.symbol_after.finditer(text, s_start, s_end)]
+        # Earliest first, then longest: "10 $ 30 $" is 10 and 30 dollars, not "$ 30".
+        for _, _, table, match in sorted(candidates, key=lambda c: (c[0], c[1])):
             if taken.overlaps(match.start(), match.end()):
                 continue
-            currency = lex.after[match.group("cur").casefold()]
-            found.append(_item(text, match.start(), match.end(), _value(match["num"], match["scale"], lex), currency, lex))
+            currency = _code(table, match.group("cur"))
+            if currency is None:
+                continue
+            scale = match["scale"] or match.groupdict().get("scale2")  # "75 USD million"
+            if scale is None and match.group("cur").casefold() in lex.needs_scale:
+                continue  # "a twenty-pound bag" weighs
+            if re.match(r"0\d", match["num"]):
+                continue  # "000 dollars", the tail of "10 000 dollars": not a number of its own
+            amount = _value(match["num"], scale, lex)
+            found.append(_item(text, match.start(), match.end(), amount, currency, lex))
+            taken.add(match.start(), match.end())
         found = [m for m in found if not lex.per_unit.match(text, m.end, s_end)]
         found = sorted(found + _ranges(text, found, s_start, lex), key=lambda m: m.start)
         # The currencies the sentence reports in: a stated equivalent ("(about 27.56 billion U.S. dollars)")

@@ -20,7 +20,7 @@ from typing import Literal
 
 from .resources import load_json
 from .schema import Percentage
-from .spans import crosses_paragraph, glued
+from .spans import SpanSet, crosses_paragraph, glued
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CLAUSE_BREAK = re.compile(r";|,\s+while\b|\s+while\b|,\s+whereas\b|\s+but\b|,\s+and\s+(?=[A-Z])")
@@ -46,6 +46,7 @@ class _Lexicon:
     item: re.Pattern[str]
     shared: re.Pattern[str]
     units: dict[str, Literal["percent", "percentage_point"]]
+    reverse: re.Pattern[str]
     share_before: re.Pattern[str]
     share_after: re.Pattern[str]
     share_word: re.Pattern[str]
@@ -76,8 +77,11 @@ def _lexicon(language: str) -> _Lexicon:
     word = _words(list(words))
     number = rf"{_NUMBER}|(?:{word})(?:[\s-](?:{word}))?"
     return _Lexicon(
-        item=re.compile(rf"(?<![\w.,-])(?P<sign>minus\s+|-)?(?P<num>{number})[\s-]?(?P<unit>{unit})(?![\w])",
+        item=re.compile(rf"(?<![\w.,%-])(?P<sign>minus\s+|-)?(?P<num>{number})[\s-]?(?P<unit>{unit})(?![\w])",
                         re.IGNORECASE),
+        # "percent of 10", "per cent of twenty-two": the number after the unit, when nothing else follows
+        reverse=re.compile(rf"(?<![\w.,%-])(?<![\d%] )(?P<unit>per ?cents?|percents?|percentages?) of (?P<num>{number})"
+                           rf"(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE),
         shared=re.compile(rf"(?<![\w.,-])(?P<num>{_NUMBER})$"),
         units=units,
         share_before=re.compile(rf"(?i:\b(?:{_words(data['share_before'])})\s+(?:(?:{quals})\s+)?$)"),
@@ -169,6 +173,11 @@ def _find(text: str, s_start: int, s_end: int, lex: _Lexicon) -> list[_Found]:
                 is_year = shared is not None and len(shared["num"]) == 4 and shared["num"].isdigit()
             found.extend(reversed(listed))
         found.append(_Found(match.start(), match.end(), value, unit))
+    taken = SpanSet((f.start, f.end) for f in found)
+    for match in lex.reverse.finditer(text, s_start, s_end):
+        if not taken.overlaps(match.start(), match.end()) and not crosses_paragraph(text, match.start(), match.end()):
+            found.append(_Found(match.start(), match.end(), _number(match["num"], lex), "percent"))
+    found.sort(key=lambda f: f.start)
     return found
 
 
