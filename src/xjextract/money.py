@@ -72,6 +72,7 @@ class _Lexicon:
     words: dict[str, Decimal]
     not_qualifier_after: dict[str, frozenset[str]]
     needs_scale: frozenset[str]
+    repeated_name: re.Pattern[str]  # "$310.86 dollars": the currency named again after a prefixed amount
 
 
 def currency_forms(language: str = "en") -> tuple[dict[str, str], dict[str, str]]:
@@ -140,7 +141,7 @@ def _lexicon(language: str) -> _Lexicon:
             rf"(?<![\w.,$])(?P<num>{number})(?:\s?(?P<scale>{scale_words}))?\s*(?:to|-|–|and)\s*$"
         ),
         qualifier=re.compile(rf"(?i:(?<![\w])(?P<q>{'|'.join(sorted(vocab['qualifiers'], key=len, reverse=True))})\s+)$"),
-        per_unit=re.compile(rf"\s*(?:per|a|an|each|/)\s*(?:{_alternation(data['per_unit'])})(?![\w])"),
+        per_unit=re.compile(rf"\s*\)?\s*(?:per|a|an|each|/)\s*(?:{_alternation(data['per_unit'])})(?![\w])"),
         links=tuple(re.compile(link + "$") for link in data["conversion_links"]),
         before=before,
         after=after,
@@ -148,6 +149,7 @@ def _lexicon(language: str) -> _Lexicon:
         words=words,
         not_qualifier_after={k: frozenset(v) for k, v in data["not_qualifier_after"].items()},
         needs_scale=frozenset(w.casefold() for w in data.get("needs_scale", [])),
+        repeated_name=re.compile(rf"\s+(?P<cur>{_alternation(names)})(?![\w$])"),
     )
 
 
@@ -233,9 +235,18 @@ def extract_money(text: str, sentences: list[tuple[int, int]], language: str = "
             if re.match(r"0\d", match["num"]):
                 continue  # "000 dollars", the tail of "10 000 dollars": not a number of its own
             amount = _value(match["num"], scale, lex)
-            found.append(_item(text, match.start(), match.end(), amount, currency, lex))
-            taken.add(match.start(), match.end())
-        found = [m for m in found if not lex.per_unit.match(text, m.end, s_end)]
+            end = match.end()
+            again = lex.repeated_name.match(text, end) if table is lex.before else None
+            if again and _code(lex.after, again["cur"]) == currency:
+                end = again.end()  # "$310.86 dollars": one amount, its currency written twice
+            found.append(_item(text, match.start(), end, amount, currency, lex))
+            taken.add(match.start(), end)
+        # "2,798.4 yuan (about 394 U.S. dollars) per tonne": a price stated in two currencies is still a price
+        priced = {m.start for m in found if lex.per_unit.match(text, m.end, s_end)}
+        for i, j in _conversion_pairs(text, found, lex):
+            if found[j].start in priced:  # the equivalent in brackets is followed by the unit: so is its source
+                priced.add(found[i].start)
+        found = [m for m in found if m.start not in priced]
         found = sorted(found + _ranges(text, found, s_start, lex), key=lambda m: m.start)
         # The currencies the sentence reports in: a stated equivalent ("(about 27.56 billion U.S. dollars)")
         # does not count. A sentence that names none takes those of the last sentence that did.
