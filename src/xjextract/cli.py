@@ -88,6 +88,15 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
     draft.add_argument("--force", action="store_true", help="overwrite an existing file")
 
+    tab = sub.add_parser("table", help="flat tables of records (articles, money, conversions, percentages, periods, "
+                         "quantities, durations, entities) as Parquet, CSV or DuckDB")
+    tab.add_argument("records", nargs="+", type=Path, help="JSONL records written by xjextract extract")
+    tab.add_argument("-o", "--output", type=Path, required=True,
+                     help="a folder of <table>.parquet or <table>.csv files, or a .duckdb database file")
+    tab.add_argument("--format", choices=("parquet", "csv", "duckdb"),
+                     help="default: from the output's suffix (.duckdb, .csv), else parquet")
+    tab.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+
     ev = sub.add_parser("evaluate", help="score predictions (or the pipeline itself) against gold files")
     ev.add_argument("predictions", nargs="?", type=Path, help="JSONL records; without it the pipeline is run")
     ev.add_argument("--gold", type=Path, default=Path("gold"), help="gold folder (default: gold)")
@@ -165,6 +174,8 @@ def _command(args: argparse.Namespace) -> int:
         return _gold_check(args) if args.gold_command == "check" else _gold_draft(args)
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "table":
+        return _table(args)
     raise AssertionError(f"unhandled command {args.command}")  # argparse only lets known commands through
 
 
@@ -330,6 +341,38 @@ def _gold_draft(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _table(args: argparse.Namespace) -> int:
+    from .writers.table import export_tables
+
+    out: Path = args.output
+    fmt = args.format or {".duckdb": "duckdb", ".csv": "csv"}.get(out.suffix.lower(), "parquet")
+    if any(out.resolve() == p.resolve() for p in args.records):
+        raise UsageError(f"{shown(str(out))}: is one of the records files; give another output")
+    failures: list[str] = []
+
+    def records() -> Iterator[Record]:
+        for path in args.records:
+            try:
+                for number, line in read_lines(path):
+                    try:
+                        yield Record.model_validate_json(line)
+                    except ValueError as exc:  # one bad line costs that line, not the table
+                        failures.append(f"{shown(str(path))}:{number}: not a valid record: {str(exc).splitlines()[0]}")
+                        _error(failures[-1])
+            except (OSError, UnicodeDecodeError) as exc:
+                failures.append(f"{shown(str(path))}: cannot read: {exc}")
+                _error(failures[-1])
+
+    try:
+        counts = export_tables(records(), out, fmt)
+    except (OSError, RuntimeError) as exc:
+        raise UsageError(f"{shown(str(out))}: cannot write the tables: {exc}") from exc
+    if not args.quiet:
+        rows = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        print(f"xjextract: {fmt} -> {shown(str(out))}: {rows}; {len(failures)} bad lines", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def _read_predictions(path: Path) -> dict[str, Record]:

@@ -203,7 +203,7 @@ def draft_gold(record: Record) -> GoldFile:
 
     def to_raw(item: Entity | Money | Percentage | Period | Quantity) -> dict[str, object]:
         start, end = record.raw_span(item.start, item.end)
-        return item.model_dump(mode="json", exclude={"usd"}) | {"start": start, "end": end}
+        return item.model_dump(mode="json", exclude={"usd", "sentence"}) | {"start": start, "end": end}
 
     spans = {kind: [to_raw(item) for item in getattr(record, kind)] for kind in SPAN_KINDS}
     return GoldFile.model_validate(
@@ -237,9 +237,10 @@ def dump_gold(gold: GoldFile) -> str:
     for period in data["periods"]:
         if period.get("recurrence") is None:  # gold keeps recurring times in "sets"
             period.pop("recurrence", None)
-    for kind in SPAN_KINDS + OPTIONAL_KINDS:  # offsets first, as a reader scans them
+    for kind in SPAN_KINDS + OPTIONAL_KINDS:  # offsets first, as a reader scans them; no sentence index in gold
         if data.get(kind):
-            data[kind] = [{"start": i["start"], "end": i["end"], "text": i["text"]} | i for i in data[kind]]
+            data[kind] = [{"start": i["start"], "end": i["end"], "text": i["text"]}
+                          | {k: v for k, v in i.items() if k != "sentence"} for i in data[kind]]
     lines = ["{"]
     keys = list(data)
     for n, key in enumerate(keys):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -200,6 +201,17 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleErro
     if isinstance(entities, ArticleError):
         return entities
     article = draft.article
+    starts = [sent.start for sent in draft.sentences]
+
+    def placed(items: list[T]) -> list[T]:
+        """The items, each with the index of the sentence that holds it."""
+        out = []
+        for item in items:
+            i = bisect_right(starts, item.start) - 1  # type: ignore[attr-defined]
+            inside = i >= 0 and item.start < draft.sentences[i].end  # type: ignore[attr-defined]
+            out.append(item.model_copy(update={"sentence": i if inside else None}))  # type: ignore[attr-defined]
+        return out
+
     try:
         return Record(
             id=raw.id,
@@ -215,13 +227,13 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleErro
             pieces=article.pieces,
             removed=article.removed,
             sentences=draft.sentences,
-            entities=entities,
-            money=draft.fx.money,
+            entities=placed(entities),
+            money=placed(draft.fx.money),
             conversions=draft.fx.conversions,
-            percentages=draft.percentages,
-            periods=draft.periods.periods,
-            quantities=draft.quantities,
-            durations=draft.durations,
+            percentages=placed(draft.percentages),
+            periods=placed(draft.periods.periods),
+            quantities=placed(draft.quantities),
+            durations=placed(draft.durations),
             meta=raw.meta,
             warnings=[*raw.warnings, *article.warnings, *draft.money.warnings, *draft.periods.warnings,
                       *draft.fx.warnings],

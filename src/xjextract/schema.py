@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 
 #: ISO 8601 at the precision the page gives: a date, or a date and a time to the minute.
 _PUBLISHED_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
@@ -46,6 +46,8 @@ class Span(_Model):
     text: str
     start: NonNegInt
     end: NonNegInt
+    sentence: NonNegInt | None = Field(default=None, description="index into the record's sentences of the sentence "
+                                       "that holds the item")
 
     @model_validator(mode="after")
     def _ordered(self) -> Span:
@@ -236,6 +238,10 @@ class Record(_Model):
                     )
                 if self.pieces:
                     self.raw_span(item.start, item.end)  # every item lies within one paragraph
+                if item.sentence is not None and not (
+                        item.sentence < len(self.sentences)
+                        and self.sentences[item.sentence].start <= item.start < self.sentences[item.sentence].end):
+                    raise ValueError(f"{kind} item {item.text!r}: sentence {item.sentence} does not hold it")
         for sent in self.sentences:
             if sent.end > n or sent.start > sent.end:
                 raise ValueError(f"sentence {sent.start}:{sent.end} lies outside the text (length {n})")
