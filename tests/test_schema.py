@@ -59,3 +59,31 @@ def test_unknown_fields_are_rejected() -> None:
 def test_conversion_must_index_money() -> None:
     with pytest.raises(ValidationError, match="missing money"):
         Record.model_validate({"id": "a", "source": SRC.model_dump(), "text": "", "conversions": [{"source": 0, "target": 1}]})
+
+
+def test_schema_names_its_draft_release_and_requires_the_version() -> None:
+    from xjextract.schema import SCHEMA_VERSION, json_schema
+
+    schema = json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == f"urn:xjextract:record:{SCHEMA_VERSION}"
+    assert schema["required"][0] == "schema_version"
+    assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION  # type: ignore[index]
+
+
+def test_every_item_carries_the_sentence_that_holds_it(corpus_records: dict[str, tuple[str, object]]) -> None:
+    for _, record in corpus_records.values():
+        for kind in ("entities", "money", "percentages", "periods", "quantities", "durations"):
+            for item in getattr(record, kind):
+                sentence = record.sentences[item.sentence]
+                assert sentence.start <= item.start < sentence.end, (record.id, item.text)
+
+
+def test_a_wrong_sentence_index_is_refused(corpus_records: dict[str, tuple[str, object]]) -> None:
+    from pydantic import ValidationError
+
+    _, record = next(iter(corpus_records.values()))
+    item = record.money[0]
+    wrong = item.model_copy(update={"sentence": (item.sentence + 1) % len(record.sentences)})
+    with pytest.raises(ValidationError, match="does not hold it"):
+        type(record).model_validate({**record.model_dump(), "money": [wrong.model_dump(), *[m.model_dump() for m in record.money[1:]]]})

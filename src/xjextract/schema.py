@@ -251,6 +251,17 @@ class Record(_Model):
         return self
 
 
+#: Where the contract's JSON Schema of this release lives, as its ``$id`` (docs/CONTRACT.md "Versions").
+SCHEMA_ID = f"urn:xjextract:record:{SCHEMA_VERSION}"
+
+
 def json_schema() -> dict[str, object]:
-    """The JSON Schema of :class:`Record`, as ``xjextract schema`` prints it."""
-    return Record.model_json_schema()
+    """The JSON Schema (draft 2020-12) of :class:`Record`, as ``xjextract schema`` prints it: ``$schema``, ``$id``
+    naming the release, and ``schema_version`` required with this release's value."""
+    schema = Record.model_json_schema()
+    properties = schema["properties"]
+    assert isinstance(properties, dict)
+    properties["schema_version"] = {**properties["schema_version"], "const": SCHEMA_VERSION}
+    required = list(schema.get("required", []))  # type: ignore[call-overload]
+    schema["required"] = ["schema_version", *[r for r in required if r != "schema_version"]]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
