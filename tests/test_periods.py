@@ -29,3 +29,20 @@ def test_dateline_date_is_not_a_period() -> None:
     text = "URUMQI, Feb. 2 (Xinhua) -- Trade grew last year."
     periods = extract_periods(text, date(2024, 2, 2), exclude=[(0, 26)]).periods
     assert [p.text for p in periods] == ["last year"]
+
+
+def test_the_tagger_reads_a_future_the_cue_words_miss() -> None:
+    """settings tense = "tagger": the modal "shall", which no future word of the data file names, makes March the
+    coming one; with the cue words alone it is the last one."""
+    from xjextract.settings import Settings
+    from xjextract.tense import verb_tags
+
+    text = "The plant shall resume exports in March."
+    sentences = [(0, len(text))]
+    verbs = verb_tags(text, sentences, Settings())
+    assert any(tag == "MD" for _, tag, _ in verbs)
+    tagged = extract_periods(text, date(2024, 7, 18), sentences, verbs=verbs).periods
+    plain = extract_periods(text, date(2024, 7, 18), sentences).periods
+    assert [(p.text, p.first_day) for p in tagged] == [("March", date(2025, 3, 1))]
+    assert [(p.text, p.first_day) for p in plain] == [("March", date(2024, 3, 1))]
+    assert verb_tags("Exports rose in 2023.", [(0, 21)], Settings()) == []  # a sentence with a year is not tagged

@@ -53,7 +53,9 @@ def _alternation(forms: list[str]) -> str:
 
 
 def _is_symbol(form: str) -> bool:
-    return any(unicodedata.category(c) == "Sc" for c in form) or form == "元"
+    """A currency sign ("€", "HK$") or a form in another script ("元"): read glued to the number or after it,
+    with or without a space, unlike a Latin word ("yuan") that needs one."""
+    return any(unicodedata.category(c) == "Sc" for c in form) or not any("a" <= c.lower() <= "z" for c in form)
 
 
 @dataclass(frozen=True)

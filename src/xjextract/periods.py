@@ -98,7 +98,7 @@ _TENSED_KINDS = frozenset({"month", "date", "weekday", "weekday_range", "day_ran
                            "month_range"})
 #: ... and those for which a present-tense verb means a scheduled, coming day ("the fair opens Monday").
 _DAY_KINDS = frozenset({"date", "weekday", "weekday_range", "day_range", "date_range"})
-_FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
+
 #: A day written without a year that lay more than this far back is taken as the coming one when that is near.
 _DATE_BACK_DAYS, _DATE_AHEAD_DAYS = 180, 90
 #: A clause break: a comma or semicolon followed by white space (not the comma of "2,000").
@@ -160,6 +160,7 @@ class _Lexicon:
     set_units: dict[str, str]
     set_numbers: dict[str, int]
     set_adverbs: dict[str, str]
+    future_modals: frozenset[str]
     future: re.Pattern[str]
     may_needs: re.Pattern[str]
     month_not_before: re.Pattern[str]
@@ -213,6 +214,7 @@ def _lexicon(language: str) -> _Lexicon:
         set_units=data["sets"]["units"],
         set_numbers=data["sets"]["numbers"],
         set_adverbs=data["sets"]["adverbs"],
+        future_modals=frozenset(data["future_modals"]),
         future=re.compile(rf"(?i:(?<![\w])(?:{future})(?![\w]))"),
         may_needs=re.compile(rf"(?i:{data['may_needs']})"),
         month_not_before=re.compile(data.get("month_not_before", "(?!)")),
@@ -775,7 +777,7 @@ def extract_periods(
         clause = max(sentence_start, breaks[last_break] if last_break >= 0 else 0, start - _FUTURE_WINDOW)
         future = bool(lex.future.search(text, clause, start))
         if verbs is not None and kind in _TENSED_KINDS and not groups.get("year") and not groups.get("rel"):
-            tense = _clause_tense(verbs, clause, _clause_end(breaks, sentences, start, text))
+            tense = _clause_tense(verbs, clause, _clause_end(breaks, sentences, start, text), lex.future_modals)
             if tense == "future":
                 future = True
         ctx = _Context(publication, future, frame, stretches, text, start,
@@ -824,13 +826,13 @@ def _clause_end(breaks: list[int], sentences: Locator, start: int, text: str) ->
     return min(sentence_end, breaks[following]) if following < len(breaks) else sentence_end
 
 
-def _clause_tense(verbs: list[tuple[int, str, str]], start: int, end: int) -> str | None:
+def _clause_tense(verbs: list[tuple[int, str, str]], start: int, end: int, modals: frozenset[str]) -> str | None:
     """"future" when a modal will/shall/'ll stands in ``start..end``, else the tense of its first finite verb
     ("past" for VBD, "present" for VBZ/VBP), else None."""
     lo = bisect_left(verbs, (start, "", ""))
     hi = bisect_left(verbs, (end, "", ""))
     clause = verbs[lo:hi]
-    if any(tag == "MD" and word in _FUTURE_MODALS for _, tag, word in clause):
+    if any(tag == "MD" and word in modals for _, tag, word in clause):
         return "future"
     for _, tag, _word in clause:
         if tag == "VBD":
