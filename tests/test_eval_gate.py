@@ -78,8 +78,13 @@ def test_evaluate_predictions_file_and_errors(tmp_path: Path, capsys: pytest.Cap
     assert main(["extract", str(CORPUS / "000_0e780ba2c3dffdc5.txt"), "-o", str(preds), "-q"]) == 0
     assert main(["evaluate", "--gold", str(ROOT / "gold"), str(preds), "--errors"]) == 0
     captured = capsys.readouterr()
+    assert captured.out.startswith("1 articles.")  # only the articles the predictions cover
+    assert "no prediction" not in captured.err
+    ids = "000_0e780ba2c3dffdc5,003_d62f2ae918e7ea18"
+    assert main(["evaluate", "--gold", str(ROOT / "gold"), str(preds), "--errors", "--ids", ids]) == 0
+    captured = capsys.readouterr()
     assert "no prediction" in captured.err
-    assert "003_d62f2ae918e7ea18:" in captured.out  # scored as predicting nothing: its errors are listed
+    assert "003_d62f2ae918e7ea18:" in captured.out  # asked for by --ids, scored as predicting nothing
     preds.write_text("{not json}\n", encoding="utf-8")
     assert main(["evaluate", "--gold", str(ROOT / "gold"), str(preds)]) == 2
-    assert f"{preds}:1: not a valid record" in capsys.readouterr().err
+    assert f"{preds}:1: not JSON" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date
 from typing import Any
@@ -265,3 +266,47 @@ def test_durations_and_sets_are_scored_only_where_gold_annotates_them() -> None:
     evaluation = Evaluation()
     score_article(evaluation, plain, raw, record)
     assert ("durations", "strict") not in evaluation.scores and ("sets", "strict") not in evaluation.scores
+
+
+def test_another_systems_minimal_output_is_scored(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Only id, text and the items it predicts; extra fields allowed; only the articles present are scored."""
+    from conftest import CORPUS, ROOT
+
+    from xjextract.cli import main
+
+    raw = (CORPUS / "003_d62f2ae918e7ea18.txt").read_text(encoding="utf-8")
+    start = raw.index("83.68 billion yuan")
+    line = {"id": "003_d62f2ae918e7ea18", "text": raw, "system": "theirs",
+            "money": [{"text": "83.68 billion yuan", "start": start, "end": start + 18, "amount": 83.68e9,
+                       "currency": "CNY", "qualifier": None, "confidence": 0.9}]}
+    preds = tmp_path / "theirs.jsonl"
+    preds.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["evaluate", str(preds), "--gold", str(ROOT / "gold"), "--json"]) == 0
+    result = json.loads(buffer.getvalue())
+    assert result["articles"] == 1  # not all 38 gold files
+    money = next(s for s in result["scores"] if s["kind"] == "money" and s["mode"] == "strict")
+    assert money["tp"] == 1 and money["fp"] == 0 and money["fn"] > 0
+
+
+def test_a_bad_prediction_names_line_and_field(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from conftest import CORPUS, ROOT
+
+    from xjextract.cli import main
+
+    raw = (CORPUS / "003_d62f2ae918e7ea18.txt").read_text(encoding="utf-8")
+    good = {"id": "003_d62f2ae918e7ea18", "text": raw}
+    bad = {"id": "003_d62f2ae918e7ea18", "text": raw, "money": [{"text": "x", "start": 0, "end": 1, "amount": "lots",
+                                                                 "currency": "CNY", "qualifier": None}]}
+    preds = tmp_path / "p.jsonl"
+    preds.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(preds), "--gold", str(ROOT / "gold")]) == 2
+    err = capsys.readouterr().err
+    assert "p.jsonl:2: money.0.amount" in err and len(err.strip().splitlines()) == 1
+    preds.write_text(json.dumps({"id": "003_d62f2ae918e7ea18", "text": "not the article"}) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(preds), "--gold", str(ROOT / "gold")]) == 2
+    assert "give 'pieces'" in capsys.readouterr().err

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 from dataclasses import replace
 from datetime import date
+import hashlib
 import json
 import logging
 import os
@@ -18,6 +19,8 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
+
+from pydantic import ValidationError
 
 from . import __version__
 from .evaluate import evaluate, format_errors, format_table, gate, load_baseline, parse_floor, raise_floors
@@ -375,19 +378,73 @@ def _table(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _read_predictions(path: Path) -> dict[str, Record]:
-    """Records of a JSONL file, read line by line (lines end at ``\n`` only, as the writer guarantees)."""
+def _read_predictions(path: Path, corpus: Path) -> dict[str, Record]:
+    """Records of a JSONL file, read line by line (lines end at ``\n`` only, as the writer guarantees).
+
+    Another system's output needs only ``id``, ``text`` and the item lists it predicts; other fields, at the top
+    or inside items, are ignored. Without ``pieces``, its offsets index ``text``, which must be the raw article
+    or a stretch of it. A bad line is a usage error naming the file, the line and the field.
+    """
     records: dict[str, Record] = {}
     try:
         for number, line in read_lines(path):
+            where = f"{shown(str(path))}:{number}"
             try:
-                record = Record.model_validate_json(line)
+                data = json.loads(line)
             except ValueError as exc:
-                raise UsageError(f"{shown(str(path))}:{number}: not a valid record: {str(exc).splitlines()[0]}") from exc
+                raise UsageError(f"{where}: not JSON ({exc})") from exc
+            records_data = _prediction_fields(data, where, corpus)
+            try:
+                record = Record.model_validate(records_data)
+            except ValidationError as exc:
+                err = exc.errors(include_url=False)[0]
+                field = ".".join(str(x) for x in err["loc"]) or "record"
+                more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+                raise UsageError(f"{where}: {field}: {err['msg']}{more}") from exc
             records[record.id] = record
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{shown(str(path))}: cannot read predictions: {exc}") from exc
     return records
+
+
+def _prediction_fields(data: object, where: str, corpus: Path) -> dict[str, object]:
+    """The fields of a prediction line that a Record has, with what a minimal prediction leaves out filled in."""
+    if not isinstance(data, dict):
+        raise UsageError(f"{where}: not a JSON object")
+    for key in ("id", "text"):
+        if not isinstance(data.get(key), str):
+            raise UsageError(f"{where}: {key}: a string is required")
+    fields = Record.model_fields
+    out = {k: v for k, v in data.items() if k in fields}
+    for kind in ("entities", "money", "percentages", "periods", "quantities", "durations", "removed", "sentences",
+                 "conversions", "pieces"):
+        model = fields[kind].annotation.__args__[0]  # type: ignore[union-attr]
+        if isinstance(out.get(kind), list):
+            out[kind] = [{k: v for k, v in item.items() if k in model.model_fields} if isinstance(item, dict) else item
+                         for item in out[kind]]  # type: ignore[union-attr]
+    text: str = data["text"]
+    out.setdefault("source", {"path": where, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()})
+    if "pieces" not in data:
+        out["pieces"] = _pieces_in_raw(text, corpus / f"{data['id']}.txt", where)
+    return out
+
+
+def _pieces_in_raw(text: str, raw_path: Path, where: str) -> list[dict[str, int]]:
+    """Pieces for a prediction that gives none: its text is the raw article, or one stretch of it."""
+    try:
+        raw = read_article(raw_path).text
+    except ArticleError as exc:
+        raise UsageError(f"{where}: no 'pieces', and its raw article cannot be read to place the offsets ({exc})") from exc
+    shift = raw.find(text)
+    if shift < 0:
+        raise UsageError(f"{where}: no 'pieces', and its text is not the raw article {shown(str(raw_path))} nor a "
+                         "stretch of it: give 'pieces' (start, raw_start, length) to place its offsets")
+    pieces, start = [], 0
+    for block in text.split("\n\n"):
+        if block:
+            pieces.append({"start": start, "raw_start": shift + start, "length": len(block)})
+        start += len(block) + 2
+    return pieces
 
 
 def _manifest_urls(path: Path, explicit: bool) -> dict[str, str]:
@@ -440,7 +497,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     ids = _ids(args.ids) if args.ids else None
     if args.predictions:
-        records = _read_predictions(args.predictions)
+        records = _read_predictions(args.predictions, corpus)
+        if ids is None:  # score the articles the predictions cover, not every gold file
+            ids = set(records)
     else:
         # The same batched path as `extract`; an article that fails is scored as predicting nothing.
         urls = _manifest_urls(args.manifest or corpus.resolve().parent / "manifest.jsonl", explicit=bool(args.manifest))
