@@ -91,6 +91,11 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
     draft.add_argument("--force", action="store_true", help="overwrite an existing file")
 
+    show = sub.add_parser("show", help="a static HTML view of articles with their items highlighted")
+    show.add_argument("inputs", nargs="+", type=Path, help="article files (extracted first) or JSONL records")
+    show.add_argument("-o", "--output", type=Path, default=Path("view.html"), help="the page (default: view.html)")
+    show.add_argument("--published", help="publication date for inputs that give none (as extract)")
+
     tab = sub.add_parser("table", help="flat tables of records (articles, money, conversions, percentages, periods, "
                          "quantities, durations, entities) as Parquet, CSV or DuckDB")
     tab.add_argument("records", nargs="+", type=Path, help="JSONL records written by xjextract extract")
@@ -179,6 +184,8 @@ def _command(args: argparse.Namespace) -> int:
         return _evaluate(args)
     if args.command == "table":
         return _table(args)
+    if args.command == "show":
+        return _show(args)
     raise AssertionError(f"unhandled command {args.command}")  # argparse only lets known commands through
 
 
@@ -344,6 +351,45 @@ def _gold_draft(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from .writers.html import render_page
+
+    records: list[Record] = []
+    articles: list[Path] = []
+    for path in args.inputs:
+        if path.suffix == ".jsonl" and _holds_records(path):
+            records.extend(_read_predictions(path, path.parent).values())
+        else:
+            articles.append(path)
+    if articles:
+        published = normalize_published(args.published) if args.published else None
+        settings = load_settings(published=date.fromisoformat(published[:10]) if published else None)
+        raws = [read_article(p) for p in articles]
+        for raw, result in iter_results(raws, settings):
+            if isinstance(result, Record):
+                records.append(result)
+            else:
+                _error(str(result))
+    if not records:
+        raise UsageError("nothing to show")
+    try:
+        args.output.write_text(render_page(records), encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{shown(str(args.output))}: cannot write: {exc.strerror or exc}") from exc
+    print(f"xjextract: {len(records)} articles -> {shown(str(args.output))}", file=sys.stderr)
+    return 0
+
+
+def _holds_records(path: Path) -> bool:
+    """Whether a JSONL file holds records (its first line has a schema_version), not articles to read."""
+    for _, line in read_lines(path):
+        try:
+            return isinstance(json.loads(line), dict) and "schema_version" in json.loads(line)
+        except ValueError:
+            return False
+    return False
 
 
 def _table(args: argparse.Namespace) -> int:
