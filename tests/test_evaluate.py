@@ -204,6 +204,8 @@ def test_strict_and_partial_equal_nervaluate(docs: list[tuple[list[Any], list[An
         assert (mine.precision or 0.0) == pytest.approx(theirs[scheme].precision)
         assert (mine.recall or 0.0) == pytest.approx(theirs[scheme].recall)
         assert (mine.f1 or 0.0) == pytest.approx(theirs[scheme].f1)
+        names = ("correct", "incorrect", "partial", "missed", "spurious")
+        assert [getattr(mine, n) for n in names] == [getattr(theirs[scheme], n) for n in names]
 
 
 def test_equal_to_nervaluate_on_the_gold_corpus_with_perturbed_predictions(gold_files: dict[str, GoldFile]) -> None:
@@ -310,3 +312,20 @@ def test_a_bad_prediction_names_line_and_field(tmp_path, capsys) -> None:  # typ
     preds.write_text(json.dumps({"id": "003_d62f2ae918e7ea18", "text": "not the article"}) + "\n", encoding="utf-8")
     assert main(["evaluate", str(preds), "--gold", str(ROOT / "gold")]) == 2
     assert "give 'pieces'" in capsys.readouterr().err
+
+
+def test_json_has_nervaluate_names_groups_and_intervals(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from conftest import ROOT
+
+    from xjextract.cli import main
+
+    assert main(["evaluate", "--gold", str(ROOT / "gold"), "--ids", "000_0e780ba2c3dffdc5,003_d62f2ae918e7ea18",
+                 "--json", "--ci", "--by", "publisher"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    strict = next(s for s in result["scores"] if s["kind"] == "entities" and s["mode"] == "strict")
+    names = strict["nervaluate"]
+    assert names["correct"] + names["incorrect"] + names["missed"] == strict["tp"] + strict["fn"]
+    low, high = strict["f1_ci95"]
+    assert low <= strict["f1"] <= high
+    assert set(result["groups"]) == {"CGTN", "People's Daily"}
+    assert sum(g["articles"] for g in result["groups"].values()) == result["articles"] == 2

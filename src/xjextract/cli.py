@@ -116,6 +116,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="score only these articles: id,id,... or @FILE (one id per line) or @FILE.json[:KEY] (a "
                          "JSON list, or the list under KEY: @devset/split.json:heldout)")
     ev.add_argument("--errors", action="store_true", help="list false positives and negatives per article")
+    ev.add_argument("--by", choices=("publisher", "article"), help="also print the scores of each publisher (or article)")
+    ev.add_argument("--ci", action="store_true", help="a bootstrap 95%% interval on each micro F1 (1,000 draws over articles)")
     ev.add_argument("--json", action="store_true", help="print JSON instead of the table")
     ev.add_argument("--min-f1", action="append", default=[], metavar="KIND[@MODE]=X",
                     help="exit 1 when micro F1 of KIND (mode strict, or exact for metadata/body) is below X")
@@ -560,10 +562,13 @@ def _evaluate(args: argparse.Namespace) -> int:
             raws.append(replace(raw, url=urls.get(raw.id)))
         records = {raw.id: result for raw, result in iter_results(raws, Settings()) if isinstance(result, Record)}
     try:
-        evaluation = evaluate(args.gold, records, corpus, ids)
+        evaluation = evaluate(args.gold, records, corpus, ids, by=args.by)
     except GoldError as exc:
         raise UsageError(str(exc)) from exc
-    print(json.dumps(evaluation.as_dict(), indent=1) if args.json else format_table(evaluation))
+    print(json.dumps(evaluation.as_dict(args.ci), indent=1) if args.json else format_table(evaluation, args.ci))
+    if args.by and not args.json:
+        for name, group in sorted(evaluation.groups.items()):
+            print(f"\n== {args.by} {name}\n{format_table(group, args.ci)}")
     if args.errors and not args.json:
         print("\nErrors (value matching; FN = gold item missed, FP = predicted item not in gold):")
         print(format_errors(evaluation))

@@ -28,6 +28,7 @@ recall and F1 over the articles where the kind occurs in gold or prediction.
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,11 +54,23 @@ class Counts:
     tp: float = 0.0
     fp: float = 0.0
     fn: float = 0.0
+    #: nervaluate's names, for the strict and partial schemes: exact matches, overlapping ones (``incorrect``
+    #: under strict, ``partial`` under partial), gold items nothing touched, predictions that touch no gold.
+    correct: int = field(default=0, compare=False)
+    incorrect: int = field(default=0, compare=False)
+    partial: int = field(default=0, compare=False)
+    missed: int = field(default=0, compare=False)
+    spurious: int = field(default=0, compare=False)
 
     def __iadd__(self, other: Counts) -> Counts:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
+        self.correct += other.correct
+        self.incorrect += other.incorrect
+        self.partial += other.partial
+        self.missed += other.missed
+        self.spurious += other.spurious
         return self
 
     @property
@@ -104,13 +117,39 @@ class Score:
     def macro_f1(self) -> float | None:
         return self._macro(lambda c: c.f1)
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
+    def f1_interval(self, rounds: int = 1000, seed: int = 0) -> tuple[float, float] | None:
+        """A bootstrap 95% interval of the micro F1: articles drawn with replacement ``rounds`` times."""
+        rng = random.Random(seed)
+        values = []
+        n = len(self.per_article)
+        if not n:
+            return None
+        for _ in range(rounds):
+            tp = fp = fn = 0.0
+            for _ in range(n):
+                c = self.per_article[rng.randrange(n)]
+                tp, fp, fn = tp + c.tp, fp + c.fp, fn + c.fn
+            if tp + fp + fn:
+                values.append(2 * tp / (2 * tp + fp + fn))
+        if not values:
+            return None
+        values.sort()
+        return values[int(0.025 * (len(values) - 1))], values[int(0.975 * (len(values) - 1))]
+
+    def as_dict(self, interval: bool = False) -> dict[str, Any]:
+        out = {
             "kind": self.kind, "mode": self.mode, "tp": self.micro.tp, "fp": self.micro.fp, "fn": self.micro.fn,
             "precision": self.micro.precision, "recall": self.micro.recall, "f1": self.micro.f1,
             "macro_precision": self.macro_precision, "macro_recall": self.macro_recall, "macro_f1": self.macro_f1,
             "articles": sum(1 for c in self.per_article if c.tp + c.fp + c.fn),
         }
+        if self.mode in ("strict", "partial"):
+            c = self.micro
+            out["nervaluate"] = {"correct": c.correct, "incorrect": c.incorrect, "partial": c.partial,
+                                 "missed": c.missed, "spurious": c.spurious}
+        if interval:
+            out["f1_ci95"] = self.f1_interval()
+        return out
 
 
 @dataclass
@@ -121,6 +160,8 @@ class Evaluation:
     errors: dict[str, list[str]] = field(default_factory=dict)
     articles: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: The same scores per group of articles (``--by publisher``, ``--by article``).
+    groups: dict[str, Evaluation] = field(default_factory=dict)
 
     def ordered(self) -> list[Score]:
         """Scores in reading order: metadata, boilerplate, then each kind with its labels, modes in order."""
@@ -146,13 +187,16 @@ class Evaluation:
         score = self.scores.get((kind, mode))
         return score.micro.f1 if score else None
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
+    def as_dict(self, interval: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "articles": self.articles,
-            "scores": [s.as_dict() for s in self.ordered()],
+            "scores": [s.as_dict(interval) for s in self.ordered()],
             "errors": self.errors,
             "warnings": self.warnings,
         }
+        if self.groups:
+            out["groups"] = {name: g.as_dict(interval) | {"errors": {}} for name, g in sorted(self.groups.items())}
+        return out
 
 
 # --- matching ---------------------------------------------------------------------------------------------
@@ -169,13 +213,15 @@ def semeval_counts(
 
     Returns the counts and the indexes of the gold and predicted items that were fully correct.
 
-    >>> semeval_counts([(0, 5, "GPE")], [(0, 3, "GPE")], "partial")[0]
-    Counts(tp=0.5, fp=0.5, fn=0.5)
+    >>> counts = semeval_counts([(0, 5, "GPE")], [(0, 3, "GPE")], "partial")[0]
+    >>> counts.tp, counts.fp, counts.fn, counts.partial
+    (0.5, 0.5, 0.5, 1)
     """
     matched: set[int] = set()
     correct_gold: set[int] = set()
     correct_pred: set[int] = set()
     tp = 0.0
+    touched = 0
     for p_index, (p_start, p_end, p_label) in enumerate(pred):
         exact = next(
             (
@@ -199,8 +245,13 @@ def semeval_counts(
         )
         if touching is not None:  # "incorrect" under strict, "partial" (half credit) under partial
             matched.add(touching)
+            touched += 1
             tp += 0.5 if scheme == "partial" else 0.0
-    return Counts(tp=tp, fp=len(pred) - tp, fn=len(gold) - tp), correct_gold, correct_pred
+    correct = len(correct_pred)
+    counts = Counts(tp=tp, fp=len(pred) - tp, fn=len(gold) - tp, correct=correct,
+                    incorrect=touched if scheme == "strict" else 0, partial=touched if scheme == "partial" else 0,
+                    missed=len(gold) - correct - touched, spurious=len(pred) - correct - touched)
+    return counts, correct_gold, correct_pred
 
 
 def greedy_match(
@@ -377,7 +428,8 @@ def score_article(evaluation: Evaluation, gold: GoldFile, raw: str, record: Reco
 # --- the whole corpus ---------------------------------------------------------------------------------------
 
 
-def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path, ids: set[str] | None = None) -> Evaluation:
+def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path, ids: set[str] | None = None,
+             by: str | None = None) -> Evaluation:
     """Score ``records`` (by id) against every gold file of ``gold_dir`` (or those whose id is in ``ids``).
 
     Args:
@@ -385,6 +437,7 @@ def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path, ids: 
         records: predicted records keyed by id; an id with gold but no record counts as predicting nothing.
         corpus_dir: folder of the raw ``<id>.txt`` articles the gold is anchored in.
         ids: when given, only these articles are scored (an id without a gold file is a warning).
+        by: ``"publisher"`` or ``"article"``: also score each group of articles on its own.
 
     Returns:
         The :class:`Evaluation`.
@@ -404,6 +457,9 @@ def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path, ids: 
         if record is None:
             evaluation.warnings.append(f"{gold.id}: no prediction; scored as predicting nothing")
         score_article(evaluation, gold, raw, record)
+        if by is not None:
+            name = gold.id if by == "article" else (gold.metadata.publisher or "(no publisher)")
+            score_article(evaluation.groups.setdefault(name, Evaluation()), gold, raw, record)
     extra = sorted(set(records) - {p.stem for p in golds} - (set(records) - ids if ids is not None else set()))
     if extra:
         evaluation.warnings.append(f"{len(extra)} predictions have no gold file and are not scored: {', '.join(extra[:5])}")
@@ -431,8 +487,9 @@ def _gold_article(path: Path, gold: GoldFile, corpus_dir: Path) -> str:
     return raw
 
 
-def format_table(evaluation: Evaluation) -> str:
-    """The human-readable table: one row per kind and mode."""
+def format_table(evaluation: Evaluation, interval: bool = False) -> str:
+    """The human-readable table: one row per kind and mode (with ``interval``, the bootstrap 95% interval of
+    the micro F1 after it)."""
 
     def pct(x: float | None) -> str:
         return "    -" if x is None else f"{100 * x:5.1f}"
@@ -448,8 +505,14 @@ def format_table(evaluation: Evaluation) -> str:
         if kind.partition(":")[0] != previous.partition(":")[0]:
             lines.append("")
         previous = kind
+        ci = ""
+        if interval:
+            bounds = score.f1_interval()
+            ci = f"  [{pct(bounds[0]).strip()}, {pct(bounds[1]).strip()}]" if bounds else "  [-]"
         lines.append(f"{kind:28} {mode:8} {num(c.tp):>6} {num(c.fp):>6} {num(c.fn):>6} "
-                     f"{pct(c.precision)} {pct(c.recall)} {pct(c.f1)} {pct(score.macro_f1)}")
+                     f"{pct(c.precision)} {pct(c.recall)} {pct(c.f1)} {pct(score.macro_f1)}{ci}")
+    if interval:
+        lines.insert(1, "F1 95% interval: bootstrap over articles, 1,000 draws.")
     return "\n".join(lines)
 
 
