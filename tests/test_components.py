@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from importlib.metadata import entry_points
 
@@ -33,8 +34,8 @@ def test_money_and_quantities_on_a_blank_pipeline() -> None:
     doc._.xj_published = date(2024, 7, 18)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    assert [m.text for m in doc._.xj_money] == ["200 billion yuan", "27.56 billion U.S. dollars"]
-    assert doc._.xj_money[0].usd is not None and len(doc._.xj_conversions) == 1
+    assert [m["text"] for m in doc._.xj_money] == ["200 billion yuan", "27.56 billion U.S. dollars"]
+    assert doc._.xj_money[0]["usd"] is not None and len(doc._.xj_conversions) == 1
     assert [(s.text, s.label_) for s in doc.spans["xj_quantities"]] == [("4,300 tonnes", "tonne")]
 
 
@@ -43,8 +44,8 @@ def test_sentences_set_by_an_earlier_component_are_used() -> None:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("xj_money")
     doc = nlp("Exports reached 5 billion yuan. Imports reached 2 billion.")
-    assert [m.currency for m in doc._.xj_money] == ["CNY", "CNY"]
-    assert doc._.xj_money[1].text == "2 billion"
+    assert [m["currency"] for m in doc._.xj_money] == ["CNY", "CNY"]
+    assert doc._.xj_money[1]["text"] == "2 billion"
 
 
 def test_periods_and_percentages_on_a_blank_pipeline() -> None:
@@ -55,8 +56,8 @@ def test_periods_and_percentages_on_a_blank_pipeline() -> None:
     doc._.xj_published = date(2024, 7, 18)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    assert [(p.text, p.timex) for p in doc._.xj_periods] == [("first half of the year", "2024-H1"), ("last year", "2023")]
-    assert [(p.text, p.kind, p.basis) for p in doc._.xj_percentages] == [("48.4 percent", "change", "year_on_year")]
+    assert [(p["text"], p["timex"]) for p in doc._.xj_periods] == [("first half of the year", "2024-H1"), ("last year", "2023")]
+    assert [(p["text"], p["kind"], p["basis"]) for p in doc._.xj_percentages] == [("48.4 percent", "change", "year_on_year")]
     assert [s.label_ for s in doc.spans["xj_periods"]] == ["2024-H1", "2023"]
 
 
@@ -68,3 +69,53 @@ def test_gazetteer_before_a_models_ner_fixes_labels() -> None:
     assert "parser" not in nlp.pipe_names and "tok2vec" not in nlp.pipe_names
     doc = nlp("Alashankou")  # the bare model calls it a PERSON
     assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [("Alashankou", "GPE", "Alataw Pass")]
+
+
+def test_a_saved_pipeline_with_the_gazetteer_reloads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The whole model (tagger and parser before ner) with xj_gazetteer, saved and loaded by spacy.load: the
+    patterns travel with it, and loading no longer runs half-loaded components."""
+    import spacy
+
+    from xjextract.nlp import load_spacy, resolve_model
+    from xjextract.settings import Settings
+
+    nlp = load_spacy(resolve_model(Settings()), ())
+    nlp.add_pipe("xj_gazetteer", before="ner")
+    text = "URUMQI, Feb. 2 (Xinhua) -- Trade through Kizilsu Kirgiz autonomous prefecture grew."
+    before = [(e.text, e.label_) for e in nlp(text).ents]
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    assert [(e.text, e.label_) for e in again(text).ents] == before
+    assert ("Kizilsu Kirgiz autonomous prefecture", "GPE") in before
+
+
+def test_extension_values_serialize_and_cross_processes() -> None:
+    """Plain dicts: doc.to_bytes, DocBin(store_user_data=True) and nlp.pipe(n_process=2) carry them."""
+    from spacy.tokens import Doc, DocBin
+
+    nlp = spacy.blank("en")
+    for name in ("xj_money", "xj_periods", "xj_percentages", "xj_quantities"):
+        nlp.add_pipe(name)
+    texts = [("Trade reached 200 billion yuan (about 27.56 billion U.S. dollars) in the first half of the year.",
+              "2024-07-18"), ("Exports grew 5 percent to 4,300 tonnes last year.", "2024-02-02")]
+
+    def with_date(pairs):  # type: ignore[no-untyped-def]
+        for text, published in pairs:
+            doc = nlp.make_doc(text)
+            doc._.xj_published = published  # an ISO string serializes; a date would too once the caller wants
+            yield doc
+
+    docs = [nlp(doc) for doc in with_date(texts)]
+    again = Doc(nlp.vocab).from_bytes(docs[0].to_bytes())
+    assert again._.xj_money == docs[0]._.xj_money and again._.xj_periods[0]["first_day"] == "2024-01-01"
+    box = DocBin(store_user_data=True, docs=docs)
+    restored = list(DocBin(store_user_data=True).from_bytes(box.to_bytes()).get_docs(nlp.vocab))
+
+    def same(x):  # type: ignore[no-untyped-def]  # msgpack gives lists back as tuples
+        return json.loads(json.dumps(x))
+
+    assert [same(d._.xj_quantities) for d in restored] == [same(d._.xj_quantities) for d in docs]
+    assert same(restored[0]._.xj_money) == same(docs[0]._.xj_money) != []
+    parallel = list(nlp.pipe(with_date(texts), n_process=2))
+    assert [d._.xj_money for d in parallel] == [d._.xj_money for d in docs]
+    assert [d._.xj_percentages for d in parallel] == [d._.xj_percentages for d in docs]

@@ -1,19 +1,23 @@
 """spaCy components: every registration of xjextract, thin factories over the stage functions.
 
-Each component stores its items on the Doc (``doc._.xj_money`` ...) and as span groups (``doc.spans``), so it
-can be used on its own:
+Each component stores its items on the Doc (``doc._.xj_money`` ...) as plain dicts with the record's field
+names (so ``doc.to_bytes``, ``DocBin(store_user_data=True)`` and ``nlp.pipe(n_process=2)`` carry them), and as
+span groups (``doc.spans``), so it can be used on its own. ``doc._.xj_published`` is the publication date (a
+``date`` or an ISO string), set by the caller, for instance through ``nlp.pipe(..., as_tuples=True)``:
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("xj_money")
 >>> doc = nlp("Trade reached 200 billion yuan (about 27.56 billion U.S. dollars).")
->>> [(m.text, m.currency) for m in doc._.xj_money], [s.label_ for s in doc.spans["xj_money"]]
+>>> [(m["text"], m["currency"]) for m in doc._.xj_money], [s.label_ for s in doc.spans["xj_money"]]
 ([('200 billion yuan', 'CNY'), ('27.56 billion U.S. dollars', 'USD')], ['CNY', 'USD'])
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
@@ -45,6 +49,16 @@ def _sentences(doc: Doc, language: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in segment_sentences(doc.text, paragraphs, language)]
 
 
+def _plain(items: list[Any]) -> list[dict[str, Any]]:
+    """Items as JSON-ready dicts (dates as ISO strings): what spaCy can serialize and send to other processes."""
+    return [item.model_dump(mode="json") for item in items]
+
+
+def _published(doc: Doc) -> date | None:
+    value = doc._.xj_published
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
 def _span_group(doc: Doc, name: str, items: list[tuple[int, int, str]]) -> None:
     spans = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in items]
     doc.spans[name] = [s for s in spans if s is not None]
@@ -59,8 +73,8 @@ class MoneyComponent:
     def __call__(self, doc: Doc) -> Doc:
         sentences = _sentences(doc, self.language)
         found = extract_money(doc.text, sentences, self.language)
-        fx = apply_reference_rates(found.money, found.conversions, doc._.xj_published, [], sentences)
-        doc._.xj_money, doc._.xj_conversions = fx.money, fx.conversions
+        fx = apply_reference_rates(found.money, found.conversions, _published(doc), [], sentences)
+        doc._.xj_money, doc._.xj_conversions = _plain(fx.money), _plain(fx.conversions)
         doc._.xj_warnings = (doc._.xj_warnings or []) + found.warnings + fx.warnings
         _span_group(doc, "xj_money", [(m.start, m.end, m.currency) for m in fx.money])
         return doc
@@ -73,9 +87,9 @@ class PeriodComponent:
         self.language = language
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = [(m.start, m.end) for m in doc._.xj_money or []]
-        found = extract_periods(doc.text, doc._.xj_published, _sentences(doc, self.language), taken, self.language)
-        doc._.xj_periods = found.periods
+        taken = [(m["start"], m["end"]) for m in doc._.xj_money or []]
+        found = extract_periods(doc.text, _published(doc), _sentences(doc, self.language), taken, self.language)
+        doc._.xj_periods = _plain(found.periods)
         doc._.xj_warnings = (doc._.xj_warnings or []) + found.warnings
         _span_group(doc, "xj_periods", [(p.start, p.end, p.timex or "") for p in found.periods])
         return doc
@@ -88,9 +102,10 @@ class PercentageComponent:
         self.language = language
 
     def __call__(self, doc: Doc) -> Doc:
-        periods = [(p.start, p.end) for p in doc._.xj_periods or []]
-        doc._.xj_percentages = extract_percentages(doc.text, _sentences(doc, self.language), periods, self.language)
-        _span_group(doc, "xj_percentages", [(p.start, p.end, p.kind) for p in doc._.xj_percentages])
+        periods = [(p["start"], p["end"]) for p in doc._.xj_periods or []]
+        found = extract_percentages(doc.text, _sentences(doc, self.language), periods, self.language)
+        doc._.xj_percentages = _plain(found)
+        _span_group(doc, "xj_percentages", [(p.start, p.end, p.kind) for p in found])
         return doc
 
 
@@ -101,20 +116,16 @@ class QuantityComponent:
         self.language = language
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = [(m.start, m.end) for m in [*(doc._.xj_money or []), *(doc._.xj_percentages or [])]]
-        doc._.xj_quantities = extract_quantities(doc.text, taken, self.language)
-        _span_group(doc, "xj_quantities", [(q.start, q.end, q.unit) for q in doc._.xj_quantities])
+        taken = [(m["start"], m["end"]) for m in [*(doc._.xj_money or []), *(doc._.xj_percentages or [])]]
+        found = extract_quantities(doc.text, taken, self.language)
+        doc._.xj_quantities = _plain(found)
+        _span_group(doc, "xj_quantities", [(q.start, q.end, q.unit) for q in found])
         return doc
 
 
-@Language.factory("xj_gazetteer", default_config={"language": "en"})
-def make_gazetteer(nlp: Language, name: str, language: str) -> EntityRuler:
-    """The domain gazetteer as an EntityRuler; put it before ``ner``.
-
-    Matching is case-sensitive, so "the Alashankou port" is the place, not "Alashankou Port" the facility; the
-    capitalized form of every place name is added for datelines ("URUMQI, Feb. 2 (Xinhua) --"), and the form
-    with a lower-case designation ("Kizilsu Kirgiz autonomous prefecture") for papers that print it so.
-    """
+def gazetteer_with_variants(language: str) -> list[dict[str, object]]:
+    """The gazetteer's patterns, with the capitalized form of every place name (datelines: "URUMQI, Feb. 2
+    (Xinhua) --") and the form with a lower-case designation ("Kizilsu Kirgiz autonomous prefecture")."""
     from .entities import gazetteer_patterns
 
     patterns = gazetteer_patterns(language)
@@ -129,9 +140,48 @@ def make_gazetteer(nlp: Language, name: str, language: str) -> EntityRuler:
             variants.append(dict(p, pattern=p["pattern"][: -len(ending)] + ending.lower()))
     known = {p["pattern"] for p in patterns}
     extra = {v["pattern"]: v for v in variants if v["pattern"] not in known}
-    ruler = EntityRuler(nlp, name, overwrite_ents=False)
-    ruler.add_patterns(patterns + list(extra.values()))  # type: ignore[arg-type]
-    return ruler
+    return patterns + list(extra.values())
+
+
+class GazetteerRuler(EntityRuler):
+    """The domain gazetteer as an EntityRuler whose patterns arrive after construction: on the first document,
+    unless ``from_disk`` (``spacy.load`` of a saved pipeline) brought them first. Adding phrase patterns runs
+    the components before it, which ``spacy.load`` has not filled yet while it constructs the pipeline."""
+
+    def __init__(self, nlp: Language, name: str, language: str) -> None:
+        super().__init__(nlp, name, overwrite_ents=False)
+        self.language = language
+
+    def ensure_patterns(self) -> None:
+        if len(self) == 0:
+            self.add_patterns(gazetteer_with_variants(self.language))  # type: ignore[arg-type]
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.ensure_patterns()
+        return super().__call__(doc)
+
+    def pipe(self, stream: Any, *, batch_size: int = 128) -> Any:
+        self.ensure_patterns()
+        for doc in stream:
+            yield super().__call__(doc)
+
+    def to_disk(self, path: Any, *, exclude: Any = ()) -> None:
+        self.ensure_patterns()
+        super().to_disk(path, exclude=exclude)
+
+    def to_bytes(self, *, exclude: Any = ()) -> bytes:
+        self.ensure_patterns()
+        return super().to_bytes(exclude=exclude)
+
+
+@Language.factory("xj_gazetteer", default_config={"language": "en"})
+def make_gazetteer(nlp: Language, name: str, language: str) -> GazetteerRuler:
+    """The domain gazetteer as an EntityRuler; put it before ``ner``.
+
+    Matching is case-sensitive, so "the Alashankou port" is the place, not "Alashankou Port" the facility. A
+    saved pipeline with it reloads with ``spacy.load`` (its patterns are saved with it).
+    """
+    return GazetteerRuler(nlp, name, language)
 
 
 @Language.factory("xj_money", default_config={"language": "en"})
