@@ -33,6 +33,7 @@ import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 RECOGNIZERS_FILES = {"money": "Specs/NumberWithUnit/English/CurrencyModel.json",
@@ -69,6 +70,7 @@ def _read(mirror: Path, path: str) -> str:
                           check=True).stdout.decode("utf-8")
 
 
+@cache
 def _iso_by_name() -> dict[str, str]:
     from babel.numbers import get_currency_name, list_currencies
 

@@ -198,6 +198,8 @@ def main() -> int:
                         help="which documents to score (default dev; see the module's docstring)")
     parser.add_argument("--errors", type=int, default=15, help="errors to list per type (default 15; none for heldout)")
     parser.add_argument("--json", type=Path, help="write the scores here")
+    parser.add_argument("--tense", choices=("cues", "tagger"), default="cues",
+                        help="settings.tense: the future words alone (default) or with the tagger's modals")
     parser.add_argument("--without", choices=sorted(CUES), action="append", default=[],
                         help="switch off one resolution cue, to measure what it buys (repeatable)")
     args = parser.parse_args()
@@ -205,6 +207,9 @@ def main() -> int:
 
     for cue in args.without:
         CUES[cue]()
+    from xjextract.settings import Settings
+
+    settings = Settings(tense=args.tense)
 
     docs = [(n, x) for n, x in _files(args.mirror) if args.part == "all" or part_of(n) == args.part]
     if args.part == "heldout":
@@ -219,7 +224,7 @@ def main() -> int:
     started = time.perf_counter()
     for name, xml in docs:
         creation, text, timexes = parse(xml)
-        record = xjextract.extract_text(text, format="text", publication=creation, id=name)
+        record = xjextract.extract_text(text, format="text", publication=creation, id=name, settings=settings)
         predicted = []
         for p in record.periods:
             if p.recurrence is not None:  # a recurring time (SET) is outside the DATE scope

@@ -388,9 +388,10 @@ def _holds_records(path: Path) -> bool:
     """Whether a JSONL file holds records (its first line has a schema_version), not articles to read."""
     for _, line in read_lines(path):
         try:
-            return isinstance(json.loads(line), dict) and "schema_version" in json.loads(line)
+            first = json.loads(line)
         except ValueError:
             return False
+        return isinstance(first, dict) and "schema_version" in first
     return False
 
 

@@ -93,11 +93,9 @@ _NOT_ANTECEDENT_KINDS = frozenset({"year_back", "ago", "past_n"})
 #: ("expects third-quarter profit to rise", written in October).
 _REPORTING_KINDS = frozenset({"quarter", "half", "first_months", "first_quarters", "quarter_range"})
 _REPORT_GRACE_DAYS = 60
-#: Periods whose year (or week) the tense of their clause decides, when the tagger ran (xjextract.tense).
+#: Periods whose year (or week) a future modal of their clause decides, when the tagger ran (xjextract.tense).
 _TENSED_KINDS = frozenset({"month", "date", "weekday", "weekday_range", "day_range", "date_range", "part_of_month",
                            "month_range"})
-#: ... and those for which a present-tense verb means a scheduled, coming day ("the fair opens Monday").
-_DAY_KINDS = frozenset({"date", "weekday", "weekday_range", "day_range", "date_range"})
 
 #: A day written without a year that lay more than this far back is taken as the coming one when that is near.
 _DATE_BACK_DAYS, _DATE_AHEAD_DAYS = 180, 90
@@ -777,8 +775,7 @@ def extract_periods(
         clause = max(sentence_start, breaks[last_break] if last_break >= 0 else 0, start - _FUTURE_WINDOW)
         future = bool(lex.future.search(text, clause, start))
         if verbs is not None and kind in _TENSED_KINDS and not groups.get("year") and not groups.get("rel"):
-            tense = _clause_tense(verbs, clause, _clause_end(breaks, sentences, start, text), lex.future_modals)
-            if tense == "future":
+            if _clause_is_future(verbs, clause, _clause_end(breaks, sentences, start, text), lex.future_modals):
                 future = True
         ctx = _Context(publication, future, frame, stretches, text, start,
                        dated[1] if dated and dated[0] == sentence_start else None, anchors, sentence_start,
@@ -826,20 +823,13 @@ def _clause_end(breaks: list[int], sentences: Locator, start: int, text: str) ->
     return min(sentence_end, breaks[following]) if following < len(breaks) else sentence_end
 
 
-def _clause_tense(verbs: list[tuple[int, str, str]], start: int, end: int, modals: frozenset[str]) -> str | None:
-    """"future" when a modal will/shall/'ll stands in ``start..end``, else the tense of its first finite verb
-    ("past" for VBD, "present" for VBZ/VBP), else None."""
+def _clause_is_future(verbs: list[tuple[int, str, str]], start: int, end: int, modals: frozenset[str]) -> bool:
+    """Whether a future modal (``modals``: will, shall, 'll) stands among the tagged verbs of ``start..end``.
+    (A past or present verb was measured as a cue too and made TimeBank worse: README "Percentages and
+    periods".)"""
     lo = bisect_left(verbs, (start, "", ""))
     hi = bisect_left(verbs, (end, "", ""))
-    clause = verbs[lo:hi]
-    if any(tag == "MD" and word in modals for _, tag, word in clause):
-        return "future"
-    for _, tag, _word in clause:
-        if tag == "VBD":
-            return "past"
-        if tag in ("VBZ", "VBP"):
-            return "present"
-    return None
+    return any(tag == "MD" and word in modals for _, tag, word in verbs[lo:hi])
 
 
 def _recurring(text: str, lex: _Lexicon, taken: SpanSet, result: PeriodResult) -> None:

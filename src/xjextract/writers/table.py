@@ -55,12 +55,12 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     """The rows one record adds to each table."""
     starts = [s.start for s in record.sentences]
 
-    def sentence_of(start: int) -> int | None:
+    def sentence_of(start: int) -> int | None:  # for conversions, and for items of older records
         i = bisect_right(starts, start) - 1
         return i if i >= 0 and start < record.sentences[i].end else None
 
     def item(index: int, it: Any) -> dict[str, Any]:
-        s = sentence_of(it.start)
+        s = it.sentence if it.sentence is not None else sentence_of(it.start)  # records before schema 2.2 lack it
         raw_start, raw_end = record.raw_span(it.start, it.end) if record.pieces else (None, None)
         return {"article_id": record.id, "index": index, "sentence": s,
                 "sentence_text": record.text[record.sentences[s].start : record.sentences[s].end] if s is not None else None,
