@@ -286,6 +286,24 @@ def _resolve_day(month: int, day: int, publication: date | None) -> date | None:
     return None
 
 
+def locate_dateline(text: str, paragraph: tuple[int, int], publication: date | None, language: str = "en"
+                    ) -> tuple[Dateline, tuple[int, int], tuple[int, int] | None] | None:
+    """The dateline opening the paragraph ``text[paragraph[0]:paragraph[1]]``: the dateline, its span in ``text``
+    and its place's span (None without a place), or None when the paragraph does not open with one.
+
+    >>> locate_dateline("Title\\n\\nURUMQI, Feb. 2 (Xinhua) -- Trade grew.", (7, 45), date(2024, 2, 2))[1:]
+    ((7, 33), (7, 13))
+    """
+    start = paragraph[0]
+    first = text[start : paragraph[1]]
+    dateline = read_dateline(first, publication, language)
+    if dateline is None:
+        return None
+    match = next(m for r in _rules(language).datelines if (m := r.match(first)))
+    place = match.span("place") if match.groupdict().get("place") else None
+    return dateline, (start, start + match.end()), (start + place[0], start + place[1]) if place else None
+
+
 def read_dateline(paragraph: str, publication: date | None, language: str = "en") -> Dateline | None:
     """Parse a dateline opening ("URUMQI, Feb. 2 (Xinhua) --") of the first body paragraph.
 
@@ -570,15 +588,10 @@ def _assemble(raw: str, paragraphs: list[list[tuple[int, int]]], removed: list[R
     if headline is not None:
         article.headline = spans[0]
     body = spans[1:] if headline is not None else spans
-    first_start = body[0][0] if body else 0
-    first = text[body[0][0] : body[0][1]] if body else ""
-    article.dateline = read_dateline(first, article.publication_date(), language) if first else None
-    if article.dateline:
-        match = next(m for r in rules.datelines if (m := r.match(first)))
-        article.dateline_start, article.dateline_end = first_start, first_start + match.end()
-        if match.groupdict().get("place"):
-            place = match.span("place")
-            article.dateline_place = (first_start + place[0], first_start + place[1])
+    if body:
+        found = locate_dateline(text, body[0], article.publication_date(), language)
+        if found:
+            article.dateline, (article.dateline_start, article.dateline_end), article.dateline_place = found
     agency = agency or (article.dateline.agency if article.dateline else None)
     article.publisher = given.publisher or detect_publisher(raw, rules.agencies.get(agency or "", agency), language)
     if not text:
