@@ -329,3 +329,46 @@ def test_json_has_nervaluate_names_groups_and_intervals(tmp_path, capsys) -> Non
     assert low <= strict["f1"] <= high
     assert set(result["groups"]) == {"CGTN", "People's Daily"}
     assert sum(g["articles"] for g in result["groups"].values()) == result["articles"] == 2
+
+
+def test_report_marks_each_items_outcome_and_escapes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """--report: the table, and the article with a hit (TP), a missed gold item (FN) and a spurious one (FP)
+    marked by kind and outcome; article text is escaped."""
+    from html.parser import HTMLParser
+
+    from xjextract.writers.html import render_report
+
+    raw = "Trade <b>grows</b>\n\nXinjiang traded with Kazakhstan and Kyrgyzstan.\n"
+    body = raw.index("Xinjiang")
+    gold = GoldFile.model_validate({
+        "id": "a", "metadata": {"title": None, "publisher": None, "published": None, "dateline": None},
+        "headline": [0, raw.index("\n")], "body": [[body, len(raw) - 1]],
+        "entities": [ent("Xinjiang", body, "GPE", "Xinjiang").model_dump(),
+                     ent("Kyrgyzstan", body + 36, "GPE", "Kyrgyzstan").model_dump()]})
+    record = extract_article(raw, "a")
+    at = record.text.index("Xinjiang")  # the record's own offsets (the scorer maps them to the raw file)
+    record = record.model_copy(update={"entities": [ent("Xinjiang", at, "GPE", "Xinjiang"),
+                                                    ent("traded", at + 9, "ORG", "traded")]})
+    evaluation = Evaluation(keep_marks=True)
+    score_article(evaluation, gold, raw, record)
+    page = render_report(evaluation)
+
+    class Marks(HTMLParser):
+        found: list[tuple[str, str, str]] = []
+        current: dict[str, str] | None = None
+
+        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+            if tag == "mark" and dict(attrs).get("data-outcome"):
+                self.current = dict(attrs)  # type: ignore[assignment]
+
+        def handle_data(self, data):  # type: ignore[no-untyped-def]
+            if self.current is not None:
+                self.found.append((self.current["data-kind"], self.current["data-outcome"], data))
+                self.current = None
+
+    parser = Marks()
+    parser.feed(page)
+    assert parser.found == [("entities", "tp", "Xinjiang"), ("entities", "fp", "traded"),
+                            ("entities", "fn", "Kyrgyzstan")]
+    assert "&lt;b&gt;grows&lt;/b&gt;" in page and "<b>grows" not in page
+    assert "<td>entities</td><td>value</td><td>1</td><td>1</td><td>1</td>" in page

@@ -117,6 +117,8 @@ def _parser() -> argparse.ArgumentParser:
                          "JSON list, or the list under KEY: @devset/split.json:heldout)")
     ev.add_argument("--errors", action="store_true", help="list false positives and negatives per article")
     ev.add_argument("--by", choices=("publisher", "article"), help="also print the scores of each publisher (or article)")
+    ev.add_argument("--report", type=Path, metavar="HTML",
+                    help="also write an HTML page: the table and each article with its items marked TP, FN or FP")
     ev.add_argument("--ci", action="store_true", help="a bootstrap 95%% interval on each micro F1 (1,000 draws over articles)")
     ev.add_argument("--json", action="store_true", help="print JSON instead of the table")
     ev.add_argument("--min-f1", action="append", default=[], metavar="KIND[@MODE]=X",
@@ -376,12 +378,17 @@ def _show(args: argparse.Namespace) -> int:
                 _error(str(result))
     if not records:
         raise UsageError("nothing to show")
-    try:
-        args.output.write_text(render_page(records), encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{shown(str(args.output))}: cannot write: {exc.strerror or exc}") from exc
+    _write_text(args.output, render_page(records))
     print(f"xjextract: {len(records)} articles -> {shown(str(args.output))}", file=sys.stderr)
     return 0
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write a page; a path that cannot be written is a usage error naming it."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{shown(str(path))}: cannot write: {exc.strerror or exc}") from exc
 
 
 def _holds_records(path: Path) -> bool:
@@ -563,9 +570,13 @@ def _evaluate(args: argparse.Namespace) -> int:
             raws.append(replace(raw, url=urls.get(raw.id)))
         records = {raw.id: result for raw, result in iter_results(raws, Settings()) if isinstance(result, Record)}
     try:
-        evaluation = evaluate(args.gold, records, corpus, ids, by=args.by)
+        evaluation = evaluate(args.gold, records, corpus, ids, by=args.by, marks=args.report is not None)
     except GoldError as exc:
         raise UsageError(str(exc)) from exc
+    if args.report is not None:
+        from .writers.html import render_report
+
+        _write_text(args.report, render_report(evaluation))
     print(json.dumps(evaluation.as_dict(args.ci), indent=1) if args.json else format_table(evaluation, args.ci))
     if args.by and not args.json:
         for name, group in sorted(evaluation.groups.items()):

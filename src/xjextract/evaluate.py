@@ -153,6 +153,25 @@ class Score:
 
 
 @dataclass
+class Mark:
+    """One item's outcome in an article, in raw offsets: ``tp`` and ``fn`` are gold items, ``fp`` predicted."""
+
+    kind: str
+    outcome: str
+    start: int
+    end: int
+    text: str
+    detail: str
+
+
+@dataclass
+class ArticleMarks:
+    raw: str
+    stretches: list[tuple[int, int]]
+    marks: list[Mark] = field(default_factory=list)
+
+
+@dataclass
 class Evaluation:
     """All scores, keyed ``(kind, mode)``, and the unmatched items per article for ``--errors``."""
 
@@ -162,6 +181,10 @@ class Evaluation:
     warnings: list[str] = field(default_factory=list)
     #: The same scores per group of articles (``--by publisher``, ``--by article``).
     groups: dict[str, Evaluation] = field(default_factory=dict)
+    #: Per article, when ``keep_marks`` is set (``--report``): its raw text, the gold's headline and body
+    #: stretches, and every item's outcome under value matching.
+    marks: dict[str, ArticleMarks] = field(default_factory=dict)
+    keep_marks: bool = False
 
     def ordered(self) -> list[Score]:
         """Scores in reading order: metadata, boilerplate, then each kind with its labels, modes in order."""
@@ -394,6 +417,9 @@ def score_article(evaluation: Evaluation, gold: GoldFile, raw: str, record: Reco
     if gold_body - pred_body:
         errors.append(f"body: removed {len(gold_body - pred_body)} body characters")
 
+    marks = None
+    if evaluation.keep_marks:
+        marks = evaluation.marks[gold.id] = ArticleMarks(raw, ([gold.headline] if gold.headline else []) + gold.body)
     money_pairs: dict[str, dict[int, int]] = {}
     for kind in SPAN_KINDS + OPTIONAL_KINDS:
         if kind in OPTIONAL_KINDS and getattr(gold, kind) is None:
@@ -414,6 +440,12 @@ def score_article(evaluation: Evaluation, gold: GoldFile, raw: str, record: Reco
                 if name == kind and mode == "value":
                     errors += [f"{kind} FN {_describe(g)}" for i, g in enumerate(g_items) if i not in pairs.values()]
                     errors += [f"{kind} FP {_describe(p)}" for i, p in enumerate(p_items) if i not in pairs]
+                    if marks is not None:
+                        hit = set(pairs.values())
+                        marks.marks += [Mark(kind, "tp" if i in hit else "fn", g.start, g.end, g.text, _describe(g))
+                                        for i, g in enumerate(g_items)]
+                        marks.marks += [Mark(kind, "fp", x.start, x.end, x.text, _describe(x))
+                                        for i, x in enumerate(p_items) if i not in pairs]
 
     gold_conv = [(c.source, c.target) for c in gold.conversions]
     pred_conv = [(c.source, c.target) for c in record.conversions] if record else []
@@ -429,7 +461,7 @@ def score_article(evaluation: Evaluation, gold: GoldFile, raw: str, record: Reco
 
 
 def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path, ids: set[str] | None = None,
-             by: str | None = None) -> Evaluation:
+             by: str | None = None, marks: bool = False) -> Evaluation:
     """Score ``records`` (by id) against every gold file of ``gold_dir`` (or those whose id is in ``ids``).
 
     Args:
@@ -438,6 +470,7 @@ def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path, ids: 
         corpus_dir: folder of the raw ``<id>.txt`` articles the gold is anchored in.
         ids: when given, only these articles are scored (an id without a gold file is a warning).
         by: ``"publisher"`` or ``"article"``: also score each group of articles on its own.
+        marks: keep each article's items with their outcome (for ``--report``).
 
     Returns:
         The :class:`Evaluation`.
@@ -445,7 +478,7 @@ def evaluate(gold_dir: Path, records: dict[str, Record], corpus_dir: Path, ids: 
     Raises:
         GoldError: a gold file cannot be parsed.
     """
-    evaluation = Evaluation()
+    evaluation = Evaluation(keep_marks=marks)
     golds = sorted(p for p in gold_dir.glob("*.json") if ids is None or p.stem in ids)
     if ids is not None and len(golds) < len(ids):
         missing = sorted(ids - {p.stem for p in golds})

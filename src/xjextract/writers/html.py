@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..schema import Record
+
+if TYPE_CHECKING:
+    from ..evaluate import ArticleMarks, Evaluation
 
 KINDS = ("entities", "money", "percentages", "periods", "quantities", "durations")
 
@@ -23,6 +26,8 @@ mark { padding: 0 .15em; border-radius: .2em; }
 .xj-periods { background: #f4d3f0; } .xj-quantities { background: #d6f1f2; } .xj-durations { background: #eee2cf; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; } td, th { border-bottom: 1px solid #eee; padding: .2em .4em; text-align: left; }
 .warn { color: #a33; } details { margin-top: 1em; font-size: 13px; }
+mark.tp { outline: 2px solid #2a7d2a; } mark.fn { outline: 2px dotted #d97700; } mark.fp { outline: 2px dashed #c0262d; }
+.scores td:nth-child(n+3) { text-align: right; }
 """
 
 
@@ -94,3 +99,56 @@ def render_page(records: Iterable[Record], title: str = "xjextract") -> str:
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{_STYLE}</style></head><body><h1>{escape(title)}</h1><p>{legend}</p>{index}"
             + "".join(render_article(r) for r in records) + "</body></html>\n")
+
+
+def _pct(x: float | None) -> str:
+    return "" if x is None else f"{100 * x:.1f}"
+
+
+def render_marks(article_id: str, marks: ArticleMarks, errors: list[str]) -> str:
+    """One article of an evaluation report: its gold headline and body from the raw file with every item
+    marked by kind and outcome (TP solid, FN dotted: gold items; FP dashed: predicted), the list below."""
+    order = {"tp": 0, "fn": 1, "fp": 2}
+    spans = sorted(marks.marks, key=lambda m: (m.start, order[m.outcome], -m.end))
+    paragraphs = []
+    for n, (s, e) in enumerate(marks.stretches):
+        pieces, pos = [], s
+        for i, m in enumerate(spans):
+            if m.start < pos or not (s <= m.start and m.end <= e):
+                continue  # outside this stretch, or overlapping one already marked: in the list only
+            pieces.append(escape(marks.raw[pos:m.start]))
+            pieces.append(f'<mark class="xj-{m.kind} {m.outcome}" id="{escape(article_id)}-m{i}" data-kind="{m.kind}" '
+                          f'data-outcome="{m.outcome}" title="{escape(f"{m.kind} {m.outcome.upper()}: {m.detail}")}">'
+                          f"{escape(marks.raw[m.start:m.end])}</mark>")
+            pos = m.end
+        pieces.append(escape(marks.raw[pos:e]))
+        tag = "h2" if n == 0 and len(marks.stretches) > 1 else "p"
+        paragraphs.append(f"<{tag}>{''.join(pieces)}</{tag}>")
+    counts = {o: sum(1 for m in marks.marks if m.outcome == o) for o in order}
+    rows = "".join(f'<tr><td>{m.kind}</td><td class="{m.outcome}">{m.outcome.upper()}</td><td>{escape(m.detail)}</td></tr>'
+                   for m in spans if m.outcome != "tp")
+    other = "".join(f"<li>{escape(e)}</li>" for e in errors if not e.split(" ", 2)[1:2] in (["FN"], ["FP"]))
+    return (f'<article id="{escape(article_id)}"><div class="text"><p><small>{escape(article_id)} · '
+            f"TP {counts['tp']} · FN {counts['fn']} · FP {counts['fp']}</small></p>{''.join(paragraphs)}</div>"
+            f'<div class="side"><table class="misses"><tr><th>kind</th><th>outcome</th><th>item</th></tr>{rows}</table>'
+            + (f"<ul>{other}</ul>" if other else "") + "</div></article>")
+
+
+def render_report(evaluation: Evaluation, title: str = "xjextract evaluation") -> str:
+    """An evaluation as one page: the score table, then each article with its items marked TP, FN or FP."""
+    head = "<tr><th>kind</th><th>mode</th><th>tp</th><th>fp</th><th>fn</th><th>P</th><th>R</th><th>F1</th></tr>"
+    rows = "".join(
+        f"<tr><td>{escape(s.kind)}</td><td>{s.mode}</td><td>{s.micro.tp:g}</td><td>{s.micro.fp:g}</td>"
+        f"<td>{s.micro.fn:g}</td><td>{_pct(s.micro.precision)}</td><td>{_pct(s.micro.recall)}</td>"
+        f"<td>{_pct(s.micro.f1)}</td></tr>" for s in evaluation.ordered() if s.mode in ("exact", "value"))
+    legend = (" ".join(f'<mark class="xj-{k}">{k}</mark>' for k in KINDS)
+              + ' &nbsp; <mark class="tp">TP</mark> <mark class="fn">FN (missed)</mark> <mark class="fp">FP (spurious)</mark>')
+    index = "<ul class=\"index\">" + "".join(
+        f'<li><a href="#{escape(i)}">{escape(i)}</a> ({sum(1 for m in a.marks if m.outcome != "tp")} errors)</li>'
+        for i, a in sorted(evaluation.marks.items())) + "</ul>"
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f"<style>{_STYLE}</style></head><body><h1>{escape(title)}</h1>"
+            f"<p>{evaluation.articles} articles; items matched by value (the table's value rows).</p>"
+            f'<table class="scores">{head}{rows}</table><p>{legend}</p>{index}'
+            + "".join(render_marks(i, a, evaluation.errors.get(i, [])) for i, a in sorted(evaluation.marks.items()))
+            + "</body></html>\n")
