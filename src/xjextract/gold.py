@@ -36,6 +36,24 @@ class GoldSet(Span):
     recurrence: Annotated[str, AfterValidator(_iso_duration)]
 
 
+#: The slots a fact may inherit from context (gold/README.md "Facts").
+FACT_SLOTS = ("subject", "metric", "period")
+
+
+class GoldFact(BaseModel):
+    """One statistical fact: raw spans of the file's items in its slots (gold/README.md "Facts")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    value: tuple[int, int] | None = None
+    change: tuple[int, int] | None = None
+    share: tuple[int, int] | None = None
+    period: tuple[int, int] | None = None
+    subject: str | None = None
+    metric: str | None = None
+    inherited: list[str] = Field(default_factory=list)
+
+
 class GoldError(Exception):
     """A gold file that cannot be read or parsed; the message names the file."""
 
@@ -68,6 +86,8 @@ class GoldFile(BaseModel):
     #: None: the file is not annotated for durations and sets (gold/README.md "Durations").
     durations: list[Duration] | None = None
     sets: list[GoldSet] | None = None
+    #: None: the file is not annotated for facts (gold/README.md "Facts").
+    facts: list[GoldFact] | None = None
     notes: str = ""
 
 
@@ -143,6 +163,53 @@ def check_gold(gold: GoldFile, raw: str, stem: str | None = None) -> list[str]:
     for i, conv in enumerate(gold.conversions):
         if max(conv.source, conv.target) >= len(gold.money) or conv.source == conv.target:
             problems.append(f"conversions[{i}] {conv.source}->{conv.target}: must index two different money items")
+    problems.extend(_fact_problems(gold))
+    return problems
+
+
+def _fact_problems(gold: GoldFile) -> list[str]:
+    """Each fact's slots name items of the file of the right kind; no figure in two facts; known metrics."""
+    if not gold.facts:
+        return []
+    metrics = set(load_json("metrics.json")["metrics"])
+    values = {(m.start, m.end) for m in gold.money} | {(q.start, q.end) for q in gold.quantities}
+    targets = {(gold.money[c.target].start, gold.money[c.target].end) for c in gold.conversions
+               if c.target < len(gold.money)}
+    kinds = {(p.start, p.end): p.kind for p in gold.percentages}
+    periods = {(p.start, p.end) for p in gold.periods}
+    problems: list[str] = []
+    used: dict[tuple[int, int], int] = {}
+    previous = -1
+    for i, fact in enumerate(gold.facts):
+        where = f"facts[{i}]"
+        figures = [s for s in (fact.value, fact.change, fact.share) if s is not None]
+        if not figures:
+            problems.append(f"{where}: has no value, change or share")
+            continue
+        if fact.value is not None and tuple(fact.value) not in values:
+            problems.append(f"{where}: value {list(fact.value)} is not the span of a money or quantities item")
+        elif fact.value is not None and tuple(fact.value) in targets:
+            problems.append(f"{where}: value {list(fact.value)} is a conversion's target (it belongs to its source)")
+        for slot in ("change", "share"):
+            span = getattr(fact, slot)
+            if span is not None and kinds.get(tuple(span)) != slot:
+                found = kinds.get(tuple(span))
+                problems.append(f"{where}: {slot} {list(span)} is not a percentage of kind {slot!r}"
+                                + (f" (it is {found!r})" if found else ""))
+        if fact.period is not None and tuple(fact.period) not in periods:
+            problems.append(f"{where}: period {list(fact.period)} is not the span of a periods item")
+        if fact.metric is not None and fact.metric not in metrics:
+            problems.append(f"{where}: unknown metric {fact.metric!r} (metrics.json)")
+        if [s for s in FACT_SLOTS if s in fact.inherited] != fact.inherited:
+            problems.append(f"{where}: inherited {fact.inherited} must list some of {list(FACT_SLOTS)} in that order")
+        for span in figures:
+            if tuple(span) in used:
+                problems.append(f"{where}: {list(span)} is already in facts[{used[tuple(span)]}]")
+            used[tuple(span)] = i
+        first = min(s[0] for s in figures)
+        if first < previous:
+            problems.append(f"{where}: facts not in order of their first figure")
+        previous = first
     return problems
 
 
@@ -231,7 +298,7 @@ def dump_gold(gold: GoldFile) -> str:
     """Gold JSON in the house layout: two-space indent, one item (or body stretch) per line, the headline's
     offsets on its own line; unannotated optional kinds left out."""
     data = gold.model_dump(mode="json")
-    for kind in OPTIONAL_KINDS:  # absent = not annotated
+    for kind in (*OPTIONAL_KINDS, "facts"):  # absent = not annotated
         if data[kind] is None:
             del data[kind]
     for period in data["periods"]:
