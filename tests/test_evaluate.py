@@ -372,3 +372,36 @@ def test_report_marks_each_items_outcome_and_escapes(tmp_path) -> None:  # type:
                             ("entities", "fn", "Kyrgyzstan")]
     assert "&lt;b&gt;grows&lt;/b&gt;" in page and "<b>grows" not in page
     assert "<td>entities</td><td>value</td><td>1</td><td>1</td><td>1</td>" in page
+
+
+def test_facts_are_right_only_when_every_scored_slot_agrees() -> None:
+    """Two gold facts; the prediction gets one fully right and the other with the wrong subject: facts 1/2/1,
+    subject row 1 TP 1 FP 1 FN, the value row all right; metric does not decide a fact."""
+    raw = "Trade\n\nXinjiang's exports rose 5 percent to 10 billion yuan in 2023. Hainan's imports fell 3 percent.\n"
+    at = lambda s: [raw.index(s), raw.index(s) + len(s)]  # noqa: E731
+    pct = lambda s, d: {"start": at(s)[0], "end": at(s)[1], "text": s, "value": float(s.split()[0]),  # noqa: E731
+                        "unit": "percent", "kind": "change", "direction": d, "basis": None}
+    gold = GoldFile.model_validate({
+        "id": "a", "metadata": {"title": None, "publisher": None, "published": "2024-02-02", "dateline": None},
+        "headline": [0, 5], "body": [[7, len(raw) - 1]],
+        "money": [{"start": at("10 billion yuan")[0], "end": at("10 billion yuan")[1], "text": "10 billion yuan",
+                   "amount": 1e10, "currency": "CNY", "qualifier": None}],
+        "percentages": [pct("5 percent", "up"), pct("3 percent", "down")],
+        "periods": [{"start": at("2023")[0], "end": at("2023")[1], "text": "2023", "first_day": "2023-01-01",
+                     "last_day": "2023-12-31", "timex": "2023", "relative": False}],
+        "facts": [{"value": at("10 billion yuan"), "change": at("5 percent"), "period": at("2023"),
+                   "subject": "Xinjiang", "metric": "exports"},
+                  {"change": at("3 percent"), "period": at("2023"), "subject": "Hainan", "metric": "imports",
+                   "inherited": ["period"]}]})
+    record = extract_article(raw, "a", publication=date(2024, 2, 2))
+    assert len(record.facts) == 2
+    second = record.facts[1].model_copy(update={"subject": record.facts[1].subject.model_copy(  # type: ignore[union-attr]
+        update={"canonical": "Xinjiang"}), "metric": None})
+    record = record.model_copy(update={"facts": [record.facts[0], second]})
+    evaluation = Evaluation()
+    score_article(evaluation, gold, raw, record)
+    got = {k: (c.micro.tp, c.micro.fp, c.micro.fn) for (k, mode), c in evaluation.scores.items() if k.startswith("facts")}
+    assert got["facts"] == (1, 1, 1)
+    assert got["facts:subject"] == (1, 1, 1)
+    assert got["facts:value"] == (1, 0, 0) and got["facts:change"] == (2, 0, 0) and got["facts:period"] == (2, 0, 0)
+    assert got["facts:metric"] == (1, 0, 1)

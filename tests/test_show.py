@@ -66,6 +66,16 @@ def test_every_item_is_highlighted_once(tmp_path: Path) -> None:
     assert "83.68 billion yuan" in [t for k, t in marks if k == "money"]
 
 
+def test_facts_are_drawn_with_links_to_their_items(tmp_path: Path) -> None:
+    out = tmp_path / "view.html"
+    assert main(["show", str(SEED), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    record = extract_article(SEED.read_text(encoding="utf-8"), SEED.stem)
+    assert page.count('<tr class="fact">') == len(record.facts) > 0
+    first = next(f for f in record.facts if f.money is not None)
+    assert f'href="#{record.id}-money-{first.money}"' in page.split('<table class="facts">')[1]
+
+
 def _browser() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 

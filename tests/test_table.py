@@ -80,3 +80,17 @@ def test_a_bad_line_costs_that_line_only(records: Path, tmp_path: Path, capsys: 
 
 def test_output_that_is_an_input_is_refused(records: Path) -> None:
     assert main(["table", str(records), "-o", str(records)]) == 2
+
+
+def test_facts_table_resolves_every_slot(records: Path, tmp_path: Path) -> None:
+    """The seed's lead fact as one row: Xinjiang, foreign trade, 200 billion CNY, +48.4, 2024-H1."""
+    out = tmp_path / "tables.parquet"
+    assert main(["table", str(records), "-o", str(out), "-q"]) == 0
+    facts = pq.read_table(out / "facts.parquet")
+    assert facts.schema.field("first_day").type == pa.date32() and facts.schema.field("amount").type == pa.float64()
+    assert facts.num_rows == sum(len(r.facts) for r in _records(records))
+    lead = next(r for r in facts.to_pylist() if r["article_id"].startswith("000") and r["amount"] == 200e9)
+    assert (lead["subject"], lead["metric"], lead["currency"], lead["change"], lead["direction"]) == (
+        "Xinjiang", "foreign_trade", "CNY", 48.4, "up")
+    assert (lead["first_day"], lead["last_day"]) == (datetime.date(2024, 1, 1), datetime.date(2024, 6, 30))
+    assert lead["usd"] is not None and lead["inherited"] == []

@@ -189,7 +189,7 @@ class Evaluation:
     def ordered(self) -> list[Score]:
         """Scores in reading order: metadata, boilerplate, then each kind with its labels, modes in order."""
         base = ["metadata", "body", "boilerplate", "entities", "money", "conversions", "percentages", "periods",
-                "quantities", "durations", "sets"]
+                "quantities", "durations", "sets", "facts"]
         modes = [EXACT, *SPAN_MODES]
 
         def key(score: Score) -> tuple[int, str, int]:
@@ -453,8 +453,107 @@ def score_article(evaluation: Evaluation, gold: GoldFile, raw: str, record: Reco
         to_gold = money_pairs.get(mode, {})
         hits = {(to_gold.get(s), to_gold.get(t)) for s, t in pred_conv} & set(gold_conv)
         evaluation.add("conversions", mode, Counts(tp=len(hits), fp=len(pred_conv) - len(hits), fn=len(gold_conv) - len(hits)))
+    if gold.facts is not None:
+        errors += _score_facts(evaluation, gold, record, marks)
     if errors:
         evaluation.errors[gold.id] = errors
+
+
+#: A fact's slots as scored, each in its own row ``facts:<slot>``; ``facts`` needs all but metric to agree.
+FACT_SLOTS = ("value", "change", "share", "period", "subject", "metric")
+
+
+def _slot_agree(slot: str, gold: Any, pred: Any) -> bool:
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if slot in ("subject", "metric"):
+        return str(gold).casefold() == str(pred).casefold()
+    if isinstance(gold, Percentage) and isinstance(pred, Percentage):
+        return (gold.value, gold.unit, gold.direction) == (pred.value, pred.unit, pred.direction)
+    return values_agree(gold, pred)
+
+
+def _gold_facts(gold: GoldFile) -> list[dict[str, Any]]:
+    """Each gold fact with its slots resolved to the file's items (raw offsets)."""
+    values = {(i.start, i.end): i for i in [*gold.money, *gold.quantities]}
+    percentages = {(i.start, i.end): i for i in gold.percentages}
+    periods = {(i.start, i.end): i for i in gold.periods}
+    out = []
+    for fact in gold.facts or []:
+        out.append({"value": values.get(tuple(fact.value)) if fact.value else None,  # type: ignore[arg-type]
+                    "change": percentages.get(tuple(fact.change)) if fact.change else None,  # type: ignore[arg-type]
+                    "share": percentages.get(tuple(fact.share)) if fact.share else None,  # type: ignore[arg-type]
+                    "period": periods.get(tuple(fact.period)) if fact.period else None,  # type: ignore[arg-type]
+                    "subject": fact.subject, "metric": fact.metric})
+    return out
+
+
+def _predicted_facts(record: Record | None) -> list[dict[str, Any]]:
+    """Each predicted fact with its slots resolved to the record's items, moved to raw offsets."""
+    if record is None:
+        return []
+    out = []
+    for fact in record.facts:
+        value = (record.money[fact.money] if fact.money is not None else
+                 record.quantities[fact.quantity] if fact.quantity is not None else None)
+        slots = {"value": value,
+                 "change": record.percentages[fact.change] if fact.change is not None else None,
+                 "share": record.percentages[fact.share] if fact.share is not None else None,
+                 "period": record.periods[fact.period] if fact.period is not None else None}
+        for slot in ("value", "change", "share"):  # the figures are aligned with the gold's by raw offsets
+            if slots[slot] is not None:
+                slots[slot] = _to_raw(record, [slots[slot]])[0]
+        out.append(slots | {"subject": fact.subject.canonical if fact.subject else None,
+                            "metric": fact.metric.name if fact.metric else None})
+    return out
+
+
+def _describe_fact(fact: dict[str, Any]) -> str:
+    parts = [f"{slot}={_describe(fact[slot]) if slot in ('value', 'change', 'share', 'period') else repr(fact[slot])}"
+             for slot in FACT_SLOTS if fact[slot] is not None]
+    return "{" + ", ".join(parts) + "}"
+
+
+def _score_facts(evaluation: Evaluation, gold: GoldFile, record: Record | None, marks: ArticleMarks | None
+                 ) -> list[str]:
+    """Facts row and one row per slot. Predicted and gold facts are paired by their figures' raw offsets (the
+    pair sharing most overlapping figures first); a pair is a right fact when value, change, share and period
+    agree in value and the subject by canonical name."""
+    g_facts, p_facts = _gold_facts(gold), _predicted_facts(record)
+
+    def figures(fact: dict[str, Any]) -> list[tuple[int, int]]:
+        return [(fact[s].start, fact[s].end) for s in ("value", "change", "share") if fact[s] is not None]
+
+    candidates = sorted(((sum(1 for a in figures(g) for b in figures(p) if _overlap(a, b) > 0), gi, pi)
+                         for gi, g in enumerate(g_facts) for pi, p in enumerate(p_facts)), reverse=True)
+    pairs: dict[int, int] = {}
+    for shared, gi, pi in candidates:
+        if shared and gi not in pairs.values() and pi not in pairs:
+            pairs[pi] = gi
+    right = {pi for pi, gi in pairs.items()
+             if all(_slot_agree(s, g_facts[gi][s], p_facts[pi][s]) for s in FACT_SLOTS if s != "metric")}
+    evaluation.add("facts", "value", Counts(tp=len(right), fp=len(p_facts) - len(right), fn=len(g_facts) - len(right)))
+    for slot in FACT_SLOTS:
+        counts = Counts()
+        for pi, p in enumerate(p_facts):
+            g = g_facts[pairs[pi]] if pi in pairs else None
+            if p[slot] is not None and g is not None and _slot_agree(slot, g[slot], p[slot]):
+                counts.tp += 1
+            elif p[slot] is not None:
+                counts.fp += 1
+        for gi, g in enumerate(g_facts):
+            pi = next((pi for pi, x in pairs.items() if x == gi), None)
+            if g[slot] is not None and not (pi is not None and _slot_agree(slot, g[slot], p_facts[pi][slot])):
+                counts.fn += 1
+        evaluation.add(f"facts:{slot}", "value", counts)
+    errors = []
+    matched = set(pairs.values())
+    for pi, gi in sorted(pairs.items(), key=lambda x: x[1]):
+        if pi not in right:
+            errors.append(f"facts WRONG gold {_describe_fact(g_facts[gi])} predicted {_describe_fact(p_facts[pi])}")
+    errors += [f"facts FN {_describe_fact(g)}" for gi, g in enumerate(g_facts) if gi not in matched]
+    errors += [f"facts FP {_describe_fact(p)}" for pi, p in enumerate(p_facts) if pi not in pairs]
+    return errors
 
 
 # --- the whole corpus ---------------------------------------------------------------------------------------

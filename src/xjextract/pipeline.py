@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from .clean import CleanArticle, Given, clean_article, detect_publisher, plain_article, selected_article
 from .durations import extract_durations
+from .facts import extract_facts
 from .entities import EntityInput, extract_entities_batch
 from .fx import FxResult, apply_reference_rates
 from .metadata import url_date, url_publisher
@@ -81,7 +82,7 @@ def iter_results(
         # 8. named entities: one NER batch for the chunk (never inside an amount, a percentage or a period)
         found = iter(_entities([(raw, d) for raw, d in drafts if isinstance(d, _Draft)], settings))
         for raw, draft in drafts:
-            yield raw, draft if isinstance(draft, ArticleError) else _finish(raw, draft, next(found))
+            yield raw, draft if isinstance(draft, ArticleError) else _finish(raw, draft, next(found), settings)
 
 
 def _entities(drafts: list[tuple[RawArticle, _Draft]], settings: Settings) -> list[list[Entity] | ArticleError]:
@@ -196,12 +197,14 @@ def read_body(raw: RawArticle, publication: date | None, language: str = "en", h
     return clean_article(raw.text, language=language, given=given)
 
 
-def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleError) -> Record | ArticleError:
+def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleError, settings: Settings
+            ) -> Record | ArticleError:
     """The validated record of one article."""
     if isinstance(entities, ArticleError):
         return entities
     article = draft.article
     starts = [sent.start for sent in draft.sentences]
+    headline = Stretch(start=article.headline[0], end=article.headline[1]) if article.headline else None
 
     def placed(items: list[T]) -> list[T]:
         """The items, each with the index of the sentence that holds it."""
@@ -213,6 +216,10 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleErro
         return out
 
     try:
+        # 10. statistical facts: every figure tied to its subject, metric and period
+        facts = extract_facts(article.text, draft.sentences, headline, entities, draft.fx.money,
+                              draft.fx.conversions, draft.percentages, draft.periods.periods, draft.quantities,
+                              settings.language)
         return Record(
             id=raw.id,
             source=Source(path=raw.path, sha256=raw.sha256, format=raw.format),
@@ -223,7 +230,7 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleErro
             published_from=article.published_from,
             dateline=article.dateline,
             text=article.text,
-            headline=Stretch(start=article.headline[0], end=article.headline[1]) if article.headline else None,
+            headline=headline,
             pieces=article.pieces,
             removed=article.removed,
             sentences=draft.sentences,
@@ -234,6 +241,7 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleErro
             periods=placed(draft.periods.periods),
             quantities=placed(draft.quantities),
             durations=placed(draft.durations),
+            facts=facts,
             meta=raw.meta,
             warnings=[*raw.warnings, *article.warnings, *draft.money.warnings, *draft.periods.warnings,
                       *draft.fx.warnings],

@@ -36,12 +36,18 @@ class _Lexicon:
     modifier_forms: frozenset[str]
     multiplier: re.Pattern[str]  # "three times that of": a written number before times/fold
     multiplier_words: dict[str, int]
+    count: re.Pattern[str]  # "205 countries and regions", "1.2 million visitors"
+    count_not_after: re.Pattern[str]
+    count_not_nouns: frozenset[str]
+    number_words: dict[str, int]
 
 
 @cache
 def _lexicon(language: str) -> _Lexicon:
     data = load_json("quantities.json", language)
-    scales = {k.casefold(): int(v) for k, v in load_json("money.json", language)["scales"].items()}
+    money = load_json("money.json", language)
+    scales = {k.casefold(): int(v) for k, v in money["scales"].items()}
+    number_words = {k.casefold(): int(v) for k, v in money.get("number_words", {}).items()}
     units = {form.casefold(): unit for unit, forms in data["units"].items() for form in forms}
     forms = sorted(units, key=len, reverse=True)
     loose = [f for f in forms if f not in {a.casefold() for a in data["adjacent_only"]}]
@@ -60,7 +66,21 @@ def _lexicon(language: str) -> _Lexicon:
             rf"(?i:(?<![\w-])(?P<word>{'|'.join(sorted(data.get('multiplier_words', {}), key=len, reverse=True)) or '(?!)'})"
             rf"(?:\s+|-)(?P<unit>times|fold))(?![\w-])(?={data.get('multiplier_needs', '')})"),
         multiplier_words={k.casefold(): int(v) for k, v in data.get("multiplier_words", {}).items()},
+        count=_count_regex(data, scale, number_words),
+        count_not_after=re.compile(rf"(?i:(?<![\w-])(?:{'|'.join(re.escape(w) for w in data['count_not_after'])})\s+$)"),
+        count_not_nouns=frozenset(w.casefold() for w in data["count_not_nouns"]),
+        number_words=number_words,
     )
+
+
+def _count_regex(data: dict[str, object], scale: str, number_words: dict[str, int]) -> re.Pattern[str]:
+    """A number in digits (or a written number with a scale), up to N words, then a plural noun."""
+    words = "|".join(sorted(number_words, key=len, reverse=True)) or "(?!)"
+    irregular = "|".join(re.escape(w) for w in data["count_irregular"])  # type: ignore[union-attr]
+    between = rf"(?:[A-Za-z][\w'’-]*\s+){{0,{int(data['count_max_words_between'])}}}"  # type: ignore[call-overload]
+    return re.compile(
+        rf"(?<![\w.,$£€¥/-])(?:(?P<num>{_NUMBER})(?:\s(?P<scale>{scale}))?|(?i:(?P<word>{words}))\s(?P<wscale>{scale}))"
+        rf"\s+(?P<between>{between})(?P<noun>[a-z][a-z-]*[a-rt-z]s|{irregular})(?![\w-])")
 
 
 def _value(number: str, scale: str | None, lex: _Lexicon) -> float:
@@ -115,4 +135,33 @@ def extract_quantities(
             continue
         found.append(Quantity(text=text[match.start():end], start=match.start(), end=end,
                               value=value, unit=lex.units[match["unit"].casefold()]))
+    for q in found:
+        taken.add(q.start, q.end)
+    found += _counts(text, taken, lex)
     return sorted(found, key=lambda q: q.start)
+
+
+def _counts(text: str, taken: SpanSet, lex: _Lexicon) -> list[Quantity]:
+    """Counts (unit ``count``): "traded with 205 countries and regions" (span ``205``), "86 companies"; never a
+    year, a number after "the"/"top" ("the 10 ASEAN members"), nor one before a time or measure word."""
+    out = []
+    for match in lex.count.finditer(text):
+        noun = match["noun"].casefold()
+        between = match["between"].split()
+        if noun in lex.count_not_nouns or any(w.casefold() in lex.not_between or w.casefold() in lex.count_not_nouns
+                                              or w[-1] in ",;:" for w in between):
+            continue
+        if match["num"]:
+            end = match.end("scale") if match["scale"] else match.end("num")
+            year = match["scale"] is None and len(match["num"]) == 4 and match["num"].isdigit() \
+                and int(match["num"]) in _YEARS
+            value = _value(match["num"], match["scale"], lex)
+        else:
+            end, year = match.end("wscale"), False
+            value = float(lex.number_words[match["word"].casefold()] * lex.scales[match["wscale"].casefold()])
+        start = match.start()
+        if year or taken.overlaps(start, end) or lex.count_not_after.search(text, max(0, start - 12), start) \
+                or not math.isfinite(value) or glued(text, start, end) or crosses_paragraph(text, start, match.end()):
+            continue
+        out.append(Quantity(text=text[start:end], start=start, end=end, value=value, unit="count"))
+    return out

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-SCHEMA_VERSION = "2.2"
+SCHEMA_VERSION = "2.3"
 
 #: ISO 8601 at the precision the page gives: a date, or a date and a time to the minute.
 _PUBLISHED_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
@@ -177,6 +177,40 @@ class Duration(Span):
     value: Annotated[str, AfterValidator(_iso_duration)] = Field(description="ISO 8601 duration: P3Y, P27M, P10D")
 
 
+class FactSubject(_Model):
+    """Whose figure it is: an entity mention (in the fact's sentence, or the one it is inherited from)."""
+
+    text: str
+    start: NonNegInt
+    end: NonNegInt
+    canonical: str | None
+
+
+class FactMetric(_Model):
+    """What the figure measures: the words that name it and the metric lexicon's name (data/en/metrics.json)."""
+
+    text: str
+    start: NonNegInt
+    end: NonNegInt
+    name: str
+
+
+class Fact(_Model):
+    """One figure-bearing statement about one subject, metric and period (gold/README.md "Facts"); the value,
+    change, share and period are indices into the record's lists."""
+
+    sentence: NonNegInt = Field(description="index into sentences of the statement's sentence")
+    subject: FactSubject | None = None
+    metric: FactMetric | None = None
+    money: NonNegInt | None = Field(default=None, description="index into money: the value, when an amount")
+    quantity: NonNegInt | None = Field(default=None, description="index into quantities: the value, otherwise")
+    change: NonNegInt | None = Field(default=None, description="index into percentages (kind change)")
+    share: NonNegInt | None = Field(default=None, description="index into percentages (kind share)")
+    period: NonNegInt | None = Field(default=None, description="index into periods: the period the figure is for")
+    inherited: list[Literal["subject", "metric", "period"]] = Field(
+        default_factory=list, description="slots filled from outside the sentence (the paragraph, the headline)")
+
+
 class Record(_Model):
     """One article. Every item with ``start``/``end`` indexes into ``text``."""
 
@@ -204,6 +238,8 @@ class Record(_Model):
     periods: list[Period] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     durations: list[Duration] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list, description="statistical facts: each figure tied to its subject, "
+                              "metric and period")
     meta: dict[str, Any] = Field(default_factory=dict, description="other metadata the input carried (JSONL keys)")
     warnings: list[str] = Field(default_factory=list)
     #: ``(pieces list, the starts of its pieces)``: built once, not once per item (that was quadratic).
@@ -248,6 +284,13 @@ class Record(_Model):
         for conv in self.conversions:
             if max(conv.source, conv.target) >= len(self.money):
                 raise ValueError(f"conversion {conv.source}->{conv.target} indexes a missing money item")
+        sizes = {"money": len(self.money), "quantity": len(self.quantities), "change": len(self.percentages),
+                 "share": len(self.percentages), "period": len(self.periods), "sentence": len(self.sentences)}
+        for i, fact in enumerate(self.facts):
+            for slot, size in sizes.items():
+                index = getattr(fact, slot)
+                if index is not None and index >= size and (slot != "sentence" or self.sentences):
+                    raise ValueError(f"facts[{i}].{slot} = {index} indexes a missing item (there are {size})")
         return self
 
 

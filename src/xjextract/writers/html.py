@@ -75,6 +75,7 @@ def render_article(record: Record) -> str:
         f"<td>{c.implied_rate:.4g}</td><td>{'' if c.reference_rate is None else f'{c.reference_rate:.4g}'}</td>"
         f"<td>{'' if c.deviation is None else f'{100 * c.deviation:+.1f}%'}</td></tr>"
         for c in record.conversions)
+    facts = "".join(_fact_row(record, f) for f in record.facts)
     removed = "".join(f"<li><b>{escape(r.reason)}</b>: {escape(r.preview)}</li>" for r in record.removed)
     warnings = "".join(f'<li class="warn">{escape(w)}</li>' for w in record.warnings)
     meta = " · ".join(escape(str(x)) for x in (record.publisher, record.published, record.url) if x)
@@ -85,8 +86,32 @@ def render_article(record: Record) -> str:
         f"</div><div class=\"side\"><table class=\"items\"><tr><th>item</th><th>kind</th><th>value</th></tr>{rows}</table>"
         + (f'<h3>Conversions</h3><table class="conversions"><tr><th>stated</th><th>implied</th><th>reference</th>'
            f"<th>deviation</th></tr>{conversions}</table>" if conversions else "")
+        + (f'<h3>Facts</h3><table class="facts"><tr><th>subject</th><th>metric</th><th>value</th><th>change</th>'
+           f"<th>share</th><th>period</th></tr>{facts}</table>" if facts else "")
         + (f'<h3>Warnings</h3><ul class="warnings">{warnings}</ul>' if warnings else "")
         + "</div></article>")
+
+
+def _fact_row(record: Record, fact: Any) -> str:
+    """One fact as a table row, each slot linked to its highlighted item; inherited slots in italics."""
+    rid = escape(record.id)
+
+    def link(kind: str, index: int | None, items: list[Any]) -> str:
+        if index is None:
+            return ""
+        return f'<a href="#{rid}-{kind}-{index}">{escape(_value(kind, items[index]))}</a>'
+
+    def inherited(slot: str, html: str) -> str:
+        return f'<i title="inherited from context">{html}</i>' if slot in fact.inherited and html else html
+
+    value = (link("money", fact.money, record.money) if fact.money is not None
+             else link("quantities", fact.quantity, record.quantities))
+    subject = escape(fact.subject.canonical or fact.subject.text) if fact.subject else ""
+    metric = escape(fact.metric.name) if fact.metric else ""
+    return (f'<tr class="fact"><td>{inherited("subject", subject)}</td><td>{inherited("metric", metric)}</td>'
+            f"<td>{value}</td><td>{link('percentages', fact.change, record.percentages)}</td>"
+            f"<td>{link('percentages', fact.share, record.percentages)}</td>"
+            f"<td>{inherited('period', link('periods', fact.period, record.periods))}</td></tr>")
 
 
 def render_page(records: Iterable[Record], title: str = "xjextract") -> str:

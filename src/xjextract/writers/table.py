@@ -47,6 +47,16 @@ SCHEMAS: dict[str, pa.Schema] = {
     "quantities": pa.schema([*_ITEM, ("value", pa.float64()), ("unit", pa.string())]),
     "durations": pa.schema([*_ITEM, ("value", pa.string())]),
     "entities": pa.schema([*_ITEM, ("label", pa.string()), ("canonical", pa.string())]),
+    "facts": pa.schema([("article_id", pa.string()), ("index", pa.int32()), ("sentence", pa.int32()),
+                        ("sentence_text", pa.string()), ("subject", pa.string()), ("subject_text", pa.string()),
+                        ("metric", pa.string()), ("metric_text", pa.string()), ("value_text", pa.string()),
+                        ("amount", pa.float64()), ("currency", pa.string()), ("usd", pa.float64()),
+                        ("quantity", pa.float64()), ("unit", pa.string()), ("change", pa.float64()),
+                        ("change_unit", pa.string()), ("direction", pa.string()), ("basis", pa.string()),
+                        ("share", pa.float64()), ("period_text", pa.string()), ("first_day", pa.date32()),
+                        ("last_day", pa.date32()), ("timex", pa.string()), ("inherited", pa.list_(pa.string())),
+                        ("money", pa.int32()), ("quantity_index", pa.int32()), ("change_index", pa.int32()),
+                        ("share_index", pa.int32()), ("period", pa.int32())]),
 }
 KINDS = tuple(SCHEMAS)
 
@@ -96,8 +106,34 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
         "quantities": [item(i, q) | {"value": q.value, "unit": q.unit} for i, q in enumerate(record.quantities)],
         "durations": [item(i, d) | {"value": d.value} for i, d in enumerate(record.durations)],
         "entities": [item(i, e) | {"label": e.label, "canonical": e.canonical} for i, e in enumerate(record.entities)],
+        "facts": [_fact_row(record, k, f) for k, f in enumerate(record.facts)],
     }
     return rows
+
+
+def _fact_row(record: Record, index: int, fact: Any) -> dict[str, Any]:
+    """One fact with every slot resolved to its value: the figure table."""
+    m = record.money[fact.money] if fact.money is not None else None
+    q = record.quantities[fact.quantity] if fact.quantity is not None else None
+    c = record.percentages[fact.change] if fact.change is not None else None
+    sh = record.percentages[fact.share] if fact.share is not None else None
+    p = record.periods[fact.period] if fact.period is not None else None
+    s = record.sentences[fact.sentence] if fact.sentence < len(record.sentences) else None
+    return {"article_id": record.id, "index": index, "sentence": fact.sentence,
+            "sentence_text": record.text[s.start : s.end] if s else None,
+            "subject": fact.subject.canonical if fact.subject else None,
+            "subject_text": fact.subject.text if fact.subject else None,
+            "metric": fact.metric.name if fact.metric else None, "metric_text": fact.metric.text if fact.metric else None,
+            "value_text": (m or q).text if (m or q) else None,
+            "amount": m.amount if m else None, "currency": m.currency if m else None, "usd": m.usd if m else None,
+            "quantity": q.value if q else None, "unit": q.unit if q else None,
+            "change": c.value if c else None, "change_unit": c.unit if c else None,
+            "direction": c.direction if c else None, "basis": c.basis if c else None,
+            "share": sh.value if sh else None, "period_text": p.text if p else None,
+            "first_day": p.first_day if p else None, "last_day": p.last_day if p else None,
+            "timex": p.timex if p else None, "inherited": list(fact.inherited), "money": fact.money,
+            "quantity_index": fact.quantity, "change_index": fact.change, "share_index": fact.share,
+            "period": fact.period}
 
 
 class _Sink:

@@ -1,0 +1,350 @@
+"""Statistical facts: each figure tied to what it measures (subject, metric, value, change, share, period), by
+rules over the clause structure of its sentence and the cues of ``data/<lang>/facts.json`` and the metric
+lexicon ``data/<lang>/metrics.json`` (gold/README.md "Facts" is the definition).
+
+Within a sentence, figures are grouped clause by clause (a clause ends at "; ", ", while ", ", and " before
+words): a value, its change and its share in one clause are one fact; a figure whose slot is taken starts a new
+fact when words naming another series or subject stand between, and is a second reading of the same figure
+(in no fact) otherwise. "Respectively" lists are distributed in order. A converted amount in brackets belongs to
+its source's fact; a level given as the comparison ("up from 31 percent") is in no fact. A fact whose sentence
+names no period, subject or metric takes the one of the paragraph's previous fact, else the headline's, else the
+lead paragraph's, and says so in ``inherited``.
+
+No dependency parse: the clause rules were measured against the gold (README "Statistical facts"), and the parser
+would cost more than the whole pipeline's budget allows.
+
+>>> from xjextract.pipeline import extract_article
+>>> rec = extract_article("Trade up\\n\\nXinjiang's foreign trade grew 48.4 percent to 200 billion yuan "
+...                       "in the first half of 2024.", "a")
+>>> f = rec.facts[0]
+>>> f.subject.canonical, f.metric.name, rec.money[f.money].text, rec.percentages[f.change].text, rec.periods[f.period].text
+('Xinjiang', 'foreign_trade', '200 billion yuan', '48.4 percent', 'first half of 2024')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .resources import load_json
+from .schema import (Conversion, Entity, Fact, FactMetric, FactSubject, Money, Percentage, Period, Quantity, Sentence,
+                     Stretch)
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+#: Between two figures of one slot: a range ("4 to 5 million", "6.7 percent to 6.9 percent") is one figure.
+_RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    clause_breaks: re.Pattern[str]
+    past_level_before: re.Pattern[str]
+    basis_before: re.Pattern[str]
+    basis_periods: re.Pattern[str]
+    subject_labels: frozenset[str]
+    not_subject_before: re.Pattern[str]
+    source_after: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    demonyms: dict[str, str]
+    report_before: re.Pattern[str]
+    report_after: re.Pattern[str]
+    partner_before: re.Pattern[str]
+    metrics: re.Pattern[str]
+    metric_names: dict[str, str]
+    count_only: frozenset[str]
+
+
+@cache
+def _cues(language: str) -> _Cues:
+    data = load_json("facts.json", language)
+    metric_data = load_json("metrics.json", language)
+    lexicon = metric_data["metrics"]
+    names = {form.casefold(): name for name, forms in lexicon.items() for form in forms}
+    forms = sorted(names, key=len, reverse=True)
+    return _Cues(
+        clause_breaks=re.compile(data["clause_breaks"], re.IGNORECASE),
+        past_level_before=re.compile(data["past_level_before"], re.IGNORECASE),
+        basis_before=re.compile(data["basis_before"], re.IGNORECASE),
+        basis_periods=re.compile(data["basis_periods"], re.IGNORECASE),
+        subject_labels=frozenset(data["subject_labels"]),
+        not_subject_before=re.compile(data["not_subject_before"], re.IGNORECASE),
+        source_after=re.compile(data["source_after"], re.IGNORECASE),
+        anaphora=re.compile(data["anaphora"], re.IGNORECASE),
+        demonyms=data["demonyms"],
+        report_before=re.compile(data["report_before"], re.IGNORECASE),
+        report_after=re.compile(data["report_after"], re.IGNORECASE),
+        partner_before=re.compile(data["partner_before"], re.IGNORECASE),
+        metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
+        metric_names=names,
+        count_only=frozenset(metric_data.get("count_only", [])),
+    )
+
+
+@dataclass
+class _Figure:
+    slot: str  # "value", "change", "share"
+    start: int
+    end: int
+    money: int | None = None
+    quantity: int | None = None
+    percentage: int | None = None
+
+
+@dataclass
+class _Draft:
+    figures: list[_Figure] = field(default_factory=list)
+    subject: FactSubject | None = None
+
+    def slot(self, name: str) -> _Figure | None:
+        return next((f for f in self.figures if f.slot == name), None)
+
+    @property
+    def start(self) -> int:
+        return min(f.start for f in self.figures)
+
+    @property
+    def end(self) -> int:
+        return max(f.end for f in self.figures)
+
+
+@dataclass
+class _Context:
+    """What a fact without its own subject, metric or period inherits: the paragraph's last, the headline's,
+    the lead's."""
+
+    subject: FactSubject | None = None
+    metric: FactMetric | None = None
+    period: int | None = None
+
+
+def extract_facts(
+    text: str,
+    sentences: list[Sentence],
+    headline: Stretch | None,
+    entities: list[Entity],
+    money: list[Money],
+    conversions: list[Conversion],
+    percentages: list[Percentage],
+    periods: list[Period],
+    quantities: list[Quantity],
+    language: str = "en",
+) -> list[Fact]:
+    """The statistical facts of one article, in text order.
+
+    Args:
+        text: the record's text (headline first when there is one).
+        sentences: its sentences with their paragraph index.
+        headline: where the headline stands in ``text``, if there is one.
+        entities, money, conversions, percentages, periods, quantities: the article's items.
+        language: the data folder of the cues and the metric lexicon.
+
+    Returns:
+        Facts whose slots index the item lists; ``sentence`` indexes ``sentences``.
+    """
+    cues = _cues(language)
+    targets = {c.target for c in conversions}
+    figures: list[_Figure] = [_Figure("value", m.start, m.end, money=i) for i, m in enumerate(money) if i not in targets]
+    figures += [_Figure("value", q.start, q.end, quantity=i) for i, q in enumerate(quantities)]
+    figures += [_Figure(p.kind, p.start, p.end, percentage=i) for i, p in enumerate(percentages)
+                if p.kind in ("change", "share")]
+    figures.sort(key=lambda f: f.start)
+    subjects = [e for e in entities if e.label in cues.subject_labels]
+    facts: list[Fact] = []
+    headline_context = _Context()
+    lead_context: _Context | None = None
+    paragraph, context = -1, _Context()
+    for index, sent in enumerate(sentences):
+        if sent.paragraph != paragraph:
+            if paragraph >= 0 and lead_context is None and not (headline and paragraph == 0):
+                lead_context = context
+            paragraph, context = sent.paragraph, _Context()
+        in_sentence = [f for f in figures if sent.start <= f.start < sent.end]
+        in_sentence = [f for f in in_sentence if not _past_level(text, sent.start, f, cues)]
+        sentence_periods = [i for i, p in enumerate(periods) if sent.start <= p.start < sent.end
+                            and p.recurrence is None and not _basis(text, sent.start, p, cues)]
+        named = [e for e in subjects if sent.start <= e.start < sent.end]
+        sentence_subjects = [e for e in named if _can_be_subject(text, e, cues)]
+        partners = [e for e in named if e not in sentence_subjects
+                    and cues.partner_before.search(text[max(0, e.start - 12) : e.start])]
+        metrics = [m for m in cues.metrics.finditer(text, sent.start, sent.end)]
+        in_headline = headline is not None and sent.start < headline.end
+        for draft in _group(text, sent, in_sentence, sentence_subjects, named, cues, quantities):
+            value = draft.slot("value")
+            counted = value is not None and value.quantity is not None and quantities[value.quantity].unit == "count"
+            fact = _fact(text, index, sent, draft, sentence_periods, sentence_subjects, partners, metrics, periods, cues,
+                         [context, headline_context, lead_context or _Context()], counted)
+            facts.append(fact)
+            context = _Context(fact.subject or context.subject, fact.metric or context.metric,
+                               fact.period if fact.period is not None else context.period)
+        if not in_sentence:  # a sentence without figures may still set the paragraph's frame
+            context = _Context(_subject_of(sentence_subjects[:1], cues) or context.subject,
+                               _metric(metrics[0], cues) if metrics else context.metric,
+                               sentence_periods[0] if sentence_periods else context.period)
+        if in_headline:
+            headline_context = context
+    return facts
+
+
+def _past_level(text: str, sentence_start: int, figure: _Figure, cues: _Cues) -> bool:
+    before = text[max(sentence_start, figure.start - 40) : figure.start]
+    return cues.past_level_before.search(before) is not None
+
+
+def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
+    """A comparison basis ("from a year earlier", "the same period last year"), not the fact's period."""
+    if cues.basis_periods.match(period.text):
+        return True
+    before = text[max(sentence_start, period.start - 25) : period.start]
+    if re.search(r"\b(?:from|over|compared with|compared to|than|against|versus)\s+(?:the\s+|a\s+)?$", before,
+                 re.IGNORECASE):
+        return True
+    one_day = period.first_day is not None and period.first_day == period.last_day
+    return one_day and bool(cues.report_before.search(text[max(sentence_start, period.start - 40) : period.start])
+                            or cues.report_after.match(text[period.end : period.end + 30]))
+
+
+def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
+    before = text[max(0, entity.start - 30) : entity.start]
+    after = text[entity.end : entity.end + 40]
+    return not cues.not_subject_before.search(before) and not cues.source_after.match(after)
+
+
+def _subject_of(candidates: list[Entity], cues: _Cues, text: str = "") -> FactSubject | None:
+    """The nearest candidate before the figure ("northwest China's Xinjiang": Xinjiang), unless it only locates the
+    one before it ("Kashgar in Xinjiang", "Horgos, Xinjiang": Kashgar)."""
+    if not candidates:
+        return None
+    e = candidates[-1]
+    if len(candidates) > 1 and re.fullmatch(r"\s*(?:,|in|of)\s*(?:the\s+)?", text[candidates[-2].end : e.start]):
+        e = candidates[-2]
+    canonical = cues.demonyms.get(e.text, e.canonical) if e.label == "NORP" else e.canonical
+    return FactSubject(text=e.text, start=e.start, end=e.end, canonical=canonical)
+
+
+def _metric(match: re.Match[str], cues: _Cues) -> FactMetric:
+    return FactMetric(text=match.group(0), start=match.start(), end=match.end(),
+                      name=cues.metric_names[match.group(0).casefold()])
+
+
+def _clauses(text: str, sent: Sentence, cues: _Cues) -> list[tuple[int, int]]:
+    if _RESPECTIVELY.search(text, sent.start, sent.end):
+        return [(sent.start, sent.end)]
+    out, start = [], sent.start
+    for m in cues.clause_breaks.finditer(text, sent.start, sent.end):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, sent.end))
+    return out
+
+
+def _group(text: str, sent: Sentence, figures: list[_Figure], subjects: list[Entity], named: list[Entity],
+           cues: _Cues, quantities: list[Quantity]) -> list[_Draft]:
+    """The sentence's figures grouped into facts, clause by clause."""
+    drafts: list[_Draft] = []
+    for start, end in _clauses(text, sent, cues):
+        inside = [f for f in figures if start <= f.start < end]
+        values = [f for f in inside if f.slot == "value"]
+        if len(values) > 1:  # a multiplier next to a level compares; alone it is the value
+            inside = [f for f in inside if f.quantity is None or quantities[f.quantity].unit != "times"]
+        if _RESPECTIVELY.search(text, start, end):
+            drafts += _respectively(text, inside, [e for e in named if start <= e.start < end], cues)
+            continue
+        current: _Draft | None = None
+        for figure in inside:
+            if current is None:
+                current = _Draft([figure])
+                drafts.append(current)
+                continue
+            taken = current.slot(figure.slot)
+            if taken is None:
+                current.figures.append(figure)
+                continue
+            between = text[current.figures[-1].end : figure.start]
+            if _RANGE.match(between):
+                continue  # the range's upper end: the same figure
+            new_series = cues.metrics.search(between) or any(current.figures[-1].end <= e.start < figure.start
+                                                             for e in subjects)
+            if figure.slot == "value" or new_series:
+                current = _Draft([figure])
+                drafts.append(current)
+            # else: a second reading of the same figure ("up 5 percent year on year and 2 percent from May")
+    return drafts
+
+
+def _respectively(text: str, figures: list[_Figure], subjects: list[Entity], cues: _Cues) -> list[_Draft]:
+    """ "A and B ... 45.8 percent and 8.7 percent, respectively": runs of one slot, zipped in order."""
+    runs: list[list[_Figure]] = []
+    for figure in figures:
+        if runs and runs[-1][-1].slot == figure.slot:
+            runs[-1].append(figure)
+        else:
+            runs.append([figure])
+    lists = [r for r in runs if len(r) > 1]
+    if not lists:
+        return [_Draft([f]) for f in figures]
+    n = max(len(r) for r in lists)
+    drafts = [_Draft([r[i] for r in lists if len(r) == n]) for i in range(n)]
+    first = min(f.start for f in figures)
+    named = [e for e in subjects if e.end <= first]
+    if len(named) >= n:  # "Kazakhstan and Kyrgyzstan topped the list ... respectively"
+        for draft, entity in zip(drafts, named[-n:]):
+            draft.subject = _subject_of([entity], cues)
+    return drafts
+
+
+def _nearest(items: list[int], spans: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """The item (index into ``spans``) nearest the stretch ``start:end``."""
+    if not items:
+        return None
+    return min(items, key=lambda i: (max(spans[i][0] - end, start - spans[i][1], 0), -spans[i][0]))
+
+
+def _fact(text: str, index: int, sent: Sentence, draft: _Draft, sentence_periods: list[int],
+          subjects: list[Entity], partners: list[Entity], metrics: list[re.Match[str]], periods: list[Period],
+          cues: _Cues, contexts: list[_Context], counted: bool = False) -> Fact:
+    clause = next(((s, e) for s, e in _clauses(text, sent, cues) if s <= draft.start < e), (sent.start, sent.end))
+    inherited: list[str] = []
+    # subject: in the clause before the figure, else in the sentence before it, else inherited
+    subject = draft.subject
+    if subject is None:
+        before = [e for e in subjects if clause[0] <= e.start < draft.start] or [e for e in subjects if e.start < draft.start]
+        subject = _subject_of(before, cues, text)
+    if subject is None:  # a partner named alone: "Trade with Uzbekistan rose 17.1%"
+        subject = _subject_of([e for e in partners if e.start < draft.start][:1], cues)
+    if subject is None:
+        subject = next((c.subject for c in contexts if c.subject), None)
+        if subject is not None:
+            inherited.append("subject")
+    # metric: the nearest form before the figure in its clause, else after it, else inherited
+    everything = metrics
+    metrics = [m for m in metrics if cues.metric_names[m.group(0).casefold()] not in cues.count_only]
+    in_clause = [m for m in metrics if clause[0] <= m.start() < clause[1]]
+    before_figure = [m for m in in_clause if m.end() <= draft.start]
+    after_figure = [m for m in in_clause if m.start() >= draft.end]
+    choice = before_figure[-1] if before_figure else (after_figure[0] if after_figure else
+                                                       (metrics[0] if metrics else None))
+    value = draft.slot("value")
+    if value is not None and value.quantity is not None and counted:  # "205 countries": what it counts
+        after_all = [m for m in everything if m.start() >= value.end]
+        noun = next((m for m in after_all if re.fullmatch(r"[\w\s'’-]*", text[value.end : m.start()])
+                     and m.start() - value.end < 40), None)
+        choice = noun or choice
+    metric = _metric(choice, cues) if choice else next((c.metric for c in contexts if c.metric), None)
+    if choice is None and metric is not None:
+        inherited.append("metric")
+    # period: the sentence's period nearest the figure (its clause first), else inherited
+    spans = [(p.start, p.end) for p in periods]
+    period = _nearest([i for i in sentence_periods if clause[0] <= periods[i].start < clause[1]], spans,
+                      draft.start, draft.end)
+    if period is None:
+        period = _nearest(sentence_periods, spans, draft.start, draft.end)
+    if period is None:
+        period = next((c.period for c in contexts if c.period is not None), None)
+        if period is not None:
+            inherited.append("period")
+    change, share = draft.slot("change"), draft.slot("share")
+    return Fact(sentence=index, subject=subject, metric=metric,
+                money=value.money if value else None, quantity=value.quantity if value else None,
+                change=change.percentage if change else None, share=share.percentage if share else None,
+                period=period, inherited=inherited)  # type: ignore[arg-type]

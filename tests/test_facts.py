@@ -1,0 +1,75 @@
+"""Statistical facts on hand-worked sentences and on the seed article (issue 16's done-when)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import CORPUS
+
+from xjextract.pipeline import extract_article
+from xjextract.readers import read_article
+
+
+def facts_of(text: str, published: date = date(2024, 7, 18)) -> list[dict[str, object]]:
+    rec = extract_article(text, "a", publication=published)
+    out = []
+    for f in rec.facts:
+        value = rec.money[f.money] if f.money is not None else rec.quantities[f.quantity] if f.quantity is not None else None
+        out.append({
+            "subject": f.subject.canonical if f.subject else None, "metric": f.metric.name if f.metric else None,
+            "value": value.text if value else None,
+            "change": rec.percentages[f.change].text if f.change is not None else None,
+            "share": rec.percentages[f.share].text if f.share is not None else None,
+            "period": (str(rec.periods[f.period].first_day), str(rec.periods[f.period].last_day))
+            if f.period is not None else None, "inherited": f.inherited})
+    return out
+
+
+def test_seed_000_first_paragraph_and_the_respectively_sentence() -> None:
+    rec = extract_article(read_article(CORPUS / "000_0e780ba2c3dffdc5.txt"))
+    first_body = rec.sentences[1]  # sentence 0 is the headline
+    lead = [f for f in rec.facts if f.sentence == 1]
+    assert len(lead) == 1
+    f = lead[0]
+    assert (f.subject.canonical, f.metric.name) == ("Xinjiang", "foreign_trade")  # type: ignore[union-attr]
+    money, change, period = rec.money[f.money], rec.percentages[f.change], rec.periods[f.period]  # type: ignore[index]
+    assert (money.amount, money.currency) == (200e9, "CNY") and first_body.start <= money.start < first_body.end
+    assert (change.value, change.direction, change.basis) == (48.4, "up", "year_on_year")
+    assert (str(period.first_day), str(period.last_day)) == ("2024-01-01", "2024-06-30")
+    resp = [f for f in rec.facts if f.change is not None and rec.percentages[f.change].text in ("45.8 percent", "8.7 percent")]
+    assert [(f.subject.canonical, rec.percentages[f.change].value) for f in resp] == [  # type: ignore[union-attr,index]
+        ("Kazakhstan", 45.8), ("Kyrgyzstan", 8.7)]
+    for f in resp:
+        assert f.inherited == ["period"]
+        assert (str(rec.periods[f.period].first_day), str(rec.periods[f.period].last_day)) == (  # type: ignore[index]
+            "2024-01-01", "2024-06-30")
+
+
+def test_value_and_change_in_one_clause_are_one_fact_the_conversion_none() -> None:
+    got = facts_of("Exports\n\nHainan's exports grew 39.1 percent to 253.3 billion yuan (about 35 billion U.S. dollars) "
+                   "in 2023.")
+    assert got == [{"subject": "Hainan", "metric": "exports", "value": "253.3 billion yuan", "change": "39.1 percent",
+                    "share": None, "period": ("2023-01-01", "2023-12-31"), "inherited": []}]
+
+
+def test_clauses_split_series_and_a_past_level_is_no_fact() -> None:
+    got = facts_of("Trade\n\nIn the first quarter, Xinjiang's exports rose 5 percent to 10 billion yuan, while imports "
+                   "fell 3 percent. The share of trade rose to 40 percent, up from 31 percent a year earlier.")
+    assert [(g["metric"], g["value"], g["change"]) for g in got[:2]] == [
+        ("exports", "10 billion yuan", "5 percent"), ("imports", None, "3 percent")]
+    assert all(g["change"] != "31 percent" and g["share"] != "31 percent" for g in got)
+    assert got[1]["period"] == ("2024-01-01", "2024-03-31")
+
+
+def test_period_subject_and_metric_inherited_and_a_release_day_is_no_period() -> None:
+    got = facts_of("Xinjiang trade\n\nXinjiang's foreign trade reached 200 billion yuan in the first half of 2024, the "
+                   "customs said on Tuesday. It traded with 205 countries and regions.")
+    assert got[0]["period"] == ("2024-01-01", "2024-06-30")  # not Tuesday
+    assert got[1] == {"subject": "Xinjiang", "metric": "countries", "value": "205", "change": None, "share": None,
+                      "period": ("2024-01-01", "2024-06-30"), "inherited": ["subject", "period"]}
+
+
+def test_a_partner_named_alone_is_the_subject_and_the_source_never() -> None:
+    got = facts_of("Trade\n\nTrade with Uzbekistan rose 17.1 percent in the first quarter, according to the "
+                   "General Administration of Customs.")
+    assert got[0]["subject"] == "Uzbekistan"
