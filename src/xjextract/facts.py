@@ -24,13 +24,16 @@ would cost more than the whole pipeline's budget allows.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 from .resources import load_json
 from .schema import (Conversion, Entity, Fact, FactMetric, FactSubject, Money, Percentage, Period, Quantity, Sentence,
                      Stretch)
 
+T = TypeVar("T")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 #: Between two figures of one slot: a range ("4 to 5 million", "6.7 percent to 6.9 percent") is one figure.
 _RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
@@ -79,6 +82,21 @@ def _cues(language: str) -> _Cues:
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
     )
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    """A period with its index, bucketed by its start."""
+
+    index: int
+    period: Period
+
+    @property
+    def start(self) -> int:
+        return self.period.start
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter((self.index, self.period))
 
 
 @dataclass
@@ -154,16 +172,30 @@ def extract_facts(
     headline_context = _Context()
     lead_context: _Context | None = None
     paragraph, context = -1, _Context()
+    starts = [sent.start for sent in sentences]
+
+    def by_sentence(items: list[T]) -> dict[int, list[T]]:
+        """Items bucketed by the sentence that holds them: one pass, so the stage stays linear."""
+        out: dict[int, list[T]] = {}
+        for item in items:
+            i = bisect_right(starts, item.start) - 1  # type: ignore[attr-defined]
+            if i >= 0 and item.start < sentences[i].end:  # type: ignore[attr-defined]
+                out.setdefault(i, []).append(item)
+        return out
+
+    figures_at = by_sentence(figures)
+    periods_at = {k: [(x.index, x.period) for x in v]
+                  for k, v in by_sentence([_Indexed(i, p) for i, p in enumerate(periods)]).items()}
+    subjects_at = by_sentence(subjects)
     for index, sent in enumerate(sentences):
         if sent.paragraph != paragraph:
             if paragraph >= 0 and lead_context is None and not (headline and paragraph == 0):
                 lead_context = context
             paragraph, context = sent.paragraph, _Context()
-        in_sentence = [f for f in figures if sent.start <= f.start < sent.end]
-        in_sentence = [f for f in in_sentence if not _past_level(text, sent.start, f, cues)]
-        sentence_periods = [i for i, p in enumerate(periods) if sent.start <= p.start < sent.end
-                            and p.recurrence is None and not _basis(text, sent.start, p, cues)]
-        named = [e for e in subjects if sent.start <= e.start < sent.end]
+        in_sentence = [f for f in figures_at.get(index, []) if not _past_level(text, sent.start, f, cues)]
+        sentence_periods = [i for i, p in periods_at.get(index, [])  # type: ignore[misc]
+                            if p.recurrence is None and not _basis(text, sent.start, p, cues)]
+        named = subjects_at.get(index, [])
         sentence_subjects = [e for e in named if _can_be_subject(text, e, cues)]
         partners = [e for e in named if e not in sentence_subjects
                     and cues.partner_before.search(text[max(0, e.start - 12) : e.start])]
