@@ -34,6 +34,8 @@ from .schema import (Conversion, Entity, Fact, FactMetric, FactSubject, Money, P
                      Stretch)
 
 T = TypeVar("T")
+#: A reporting verb and its "that": what follows is the statement.
+_REPORTED = re.compile(r"\b(?:said|says|showed|shows|announced|reported|revealed|noted)\b[^,.;]{0,40}?\bthat\s+")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 #: Between two figures of one slot: a range ("4 to 5 million", "6.7 percent to 6.9 percent") is one figure.
 _RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
@@ -53,6 +55,8 @@ class _Cues:
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
     partner_before: re.Pattern[str]
+    event_before: re.Pattern[str]
+    present: re.Pattern[str]
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
     count_only: frozenset[str]
@@ -78,6 +82,8 @@ def _cues(language: str) -> _Cues:
         report_before=re.compile(data["report_before"], re.IGNORECASE),
         report_after=re.compile(data["report_after"], re.IGNORECASE),
         partner_before=re.compile(data["partner_before"], re.IGNORECASE),
+        event_before=re.compile(data["event_before"], re.IGNORECASE),
+        present=re.compile(data["present"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
@@ -231,25 +237,39 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
     if re.search(r"\b(?:from|over|compared with|compared to|than|against|versus)\s+(?:the\s+|a\s+)?$", before,
                  re.IGNORECASE):
         return True
-    one_day = period.first_day is not None and period.first_day == period.last_day
+    if cues.event_before.search(text[max(sentence_start, period.start - 40) : period.start]):
+        return True  # "launched in November 2023", "since 2016": when something began
+    one_day = (period.first_day is not None and period.first_day == period.last_day) or bool(
+        re.fullmatch(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday", period.text, re.IGNORECASE))
     return one_day and bool(cues.report_before.search(text[max(sentence_start, period.start - 40) : period.start])
                             or cues.report_after.match(text[period.end : period.end + 30]))
 
 
 def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
+    """Not a partner, not the data's source, not half of a compound ("China-Europe freight trains")."""
     before = text[max(0, entity.start - 30) : entity.start]
     after = text[entity.end : entity.end + 40]
-    return not cues.not_subject_before.search(before) and not cues.source_after.match(after)
+    compound = text[entity.start - 1 : entity.start] == "-" or text[entity.end : entity.end + 1] == "-"
+    dateline = entity.text.isupper() and len(entity.text) > 3 and re.match(r"\s*[,—–(-]", after) is not None
+    bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
+    return not compound and not dateline and not bracketed and not cues.not_subject_before.search(before) and not cues.source_after.match(after)
+
+
+def _in_apposition(text: str, entity: Entity, clause_start: int) -> bool:
+    """Inside ", a major land port on China's border ," after the clause's subject."""
+    before = text[clause_start : entity.start]
+    return before.count(",") % 2 == 1 and bool(re.search(r",\s+(?:a|an|the|which|who|one of)\b[^,]*$", before))
 
 
 def _subject_of(candidates: list[Entity], cues: _Cues, text: str = "") -> FactSubject | None:
-    """The nearest candidate before the figure ("northwest China's Xinjiang": Xinjiang), unless it only locates the
-    one before it ("Kashgar in Xinjiang", "Horgos, Xinjiang": Kashgar)."""
+    """The clause's first candidate, its grammatical subject in this press ("Kazakhstan remained China's largest
+    partner"), moving along a possessive chain ("northwest China's Xinjiang": Xinjiang)."""
     if not candidates:
         return None
-    e = candidates[-1]
-    if len(candidates) > 1 and re.fullmatch(r"\s*(?:,|in|of)\s*(?:the\s+)?", text[candidates[-2].end : e.start]):
-        e = candidates[-2]
+    k = 0
+    while k + 1 < len(candidates) and re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+){0,2}", text[candidates[k].end : candidates[k + 1].start]):
+        k += 1
+    e = candidates[k]
     canonical = cues.demonyms.get(e.text, e.canonical) if e.label == "NORP" else e.canonical
     return FactSubject(text=e.text, start=e.start, end=e.end, canonical=canonical)
 
@@ -336,13 +356,22 @@ def _fact(text: str, index: int, sent: Sentence, draft: _Draft, sentence_periods
           subjects: list[Entity], partners: list[Entity], metrics: list[re.Match[str]], periods: list[Period],
           cues: _Cues, contexts: list[_Context], counted: bool = False) -> Fact:
     clause = next(((s, e) for s, e in _clauses(text, sent, cues) if s <= draft.start < e), (sent.start, sent.end))
+    reported = _REPORTED.search(text, clause[0], draft.start)
+    if reported:  # "The PBOC said on Tuesday that China's reserves hit": the statement starts after "that"
+        clause = (reported.end(), clause[1])
     inherited: list[str] = []
     # subject: in the clause before the figure, else in the sentence before it, else inherited
     subject = draft.subject
+    anaphor = None
     if subject is None:
-        before = [e for e in subjects if clause[0] <= e.start < draft.start] or [e for e in subjects if e.start < draft.start]
+        before = [e for e in subjects if clause[0] <= e.start < draft.start and not _in_apposition(text, e, clause[0])] \
+            or [e for e in subjects if e.start < draft.start and not _in_apposition(text, e, sent.start)
+                and not (reported and e.start < reported.end())]
+        anaphor = cues.anaphora.search(text, clause[0], draft.start)
+        if anaphor and (not before or anaphor.start() < before[0].start):
+            before = []  # "the port handled ...", "its exports": the subject named before
         subject = _subject_of(before, cues, text)
-    if subject is None:  # a partner named alone: "Trade with Uzbekistan rose 17.1%"
+    if subject is None and anaphor is None:  # a partner named alone: "Trade with Uzbekistan rose 17.1%"
         subject = _subject_of([e for e in partners if e.start < draft.start][:1], cues)
     if subject is None:
         subject = next((c.subject for c in contexts if c.subject), None)
@@ -371,7 +400,7 @@ def _fact(text: str, index: int, sent: Sentence, draft: _Draft, sentence_periods
                       draft.start, draft.end)
     if period is None:
         period = _nearest(sentence_periods, spans, draft.start, draft.end)
-    if period is None:
+    if period is None and not cues.present.search(text, clause[0], clause[1]):  # "now operates 72 routes": no period
         period = next((c.period for c in contexts if c.period is not None), None)
         if period is not None:
             inherited.append("period")
