@@ -234,8 +234,8 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
     if cues.basis_periods.match(period.text):
         return True
     before = text[max(sentence_start, period.start - 25) : period.start]
-    if re.search(r"\b(?:from|over|compared with|compared to|than|against|versus)\s+(?:the\s+|a\s+)?$", before,
-                 re.IGNORECASE):
+    if re.search(r"\b(?:from|over|compared with|compared to|than|against|versus)(?:\s+(?:that|those))?"
+                 r"(?:\s+(?:at|in|of|for|on))?\s+(?:the\s+|a\s+)?$", before, re.IGNORECASE):
         return True
     if cues.event_before.search(text[max(sentence_start, period.start - 40) : period.start]):
         return True  # "launched in November 2023", "since 2016": when something began
@@ -364,15 +364,23 @@ def _fact(text: str, index: int, sent: Sentence, draft: _Draft, sentence_periods
     subject = draft.subject
     anaphor = None
     if subject is None:
-        before = [e for e in subjects if clause[0] <= e.start < draft.start and not _in_apposition(text, e, clause[0])] \
-            or [e for e in subjects if e.start < draft.start and not _in_apposition(text, e, sent.start)
-                and not (reported and e.start < reported.end())]
+        in_clause = [e for e in subjects if clause[0] <= e.start < draft.start and not _in_apposition(text, e, clause[0])]
+        at = [e for e in in_clause if re.fullmatch(r"\s+(?:at|with|of)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?",
+                                                    text[e.end : draft.start])]
         anaphor = cues.anaphora.search(text, clause[0], draft.start)
-        if anaphor and (not before or anaphor.start() < before[0].start):
-            before = []  # "the port handled ...", "its exports": the subject named before
-        subject = _subject_of(before, cues, text)
-    if subject is None and anaphor is None:  # a partner named alone: "Trade with Uzbekistan rose 17.1%"
-        subject = _subject_of([e for e in partners if e.start < draft.start][:1], cues)
+        if at:  # "followed by Kyrgyzstan at 76.9 billion yuan"
+            subject = _subject_of(at, cues, text)
+        elif anaphor and (not in_clause or anaphor.start() < in_clause[0].start):
+            pass  # "the port handled ...", "its exports": the subject named before
+        elif in_clause:
+            subject = _subject_of(in_clause, cues, text)
+        else:
+            clause_partners = [e for e in partners if clause[0] <= e.start < draft.start]
+            earlier = [e for e in subjects if e.start < draft.start and not _in_apposition(text, e, sent.start)
+                       and not (reported and e.start < reported.end())]
+            # a partner named alone: "Trade with Uzbekistan rose 17.1%", "while trade with Turkmenistan fell"
+            subject = _subject_of(clause_partners[:1], cues) or _subject_of(earlier, cues, text) or \
+                _subject_of([e for e in partners if e.start < draft.start][:1], cues)
     if subject is None:
         subject = next((c.subject for c in contexts if c.subject), None)
         if subject is not None:
