@@ -234,8 +234,16 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
     if cues.basis_periods.match(period.text):
         return True
     before = text[max(sentence_start, period.start - 25) : period.start]
-    if re.search(r"\b(?:from|over|compared with|compared to|than|against|versus)(?:\s+(?:that|those))?"
-                 r"(?:\s+(?:at|in|of|for|on))?\s+(?:the\s+|a\s+)?$", before, re.IGNORECASE):
+    found = re.search(r"\b(?:from|over|compared with|compared to|than|against|versus)(?:\s+(?:that|those))?"
+                      r"(?:\s+(?:at|in|of|for|on))?\s+(?:the\s+|a\s+)?$", before, re.IGNORECASE)
+    if found:
+        word = found.group(0).split()[0].casefold()
+        opening = not text[max(sentence_start, period.start - 60) : period.start - len(found.group(0))].strip(" ,")
+        if word == "from" and (opening or re.search(r"\s(?:to|through|till|until)\s|-|–", period.text)):
+            return False  # "From January to November": a range, not a basis
+        if word == "over" and re.match(r"(?:the\s+)?(?:next|past|coming|last\s+\w+\s+(?:years|months))", period.text,
+                                       re.IGNORECASE):
+            return False  # "over the next three years"
         return True
     if cues.event_before.search(text[max(sentence_start, period.start - 40) : period.start]):
         return True  # "launched in November 2023", "since 2016": when something began
