@@ -57,6 +57,7 @@ class _Cues:
     partner_before: re.Pattern[str]
     event_before: re.Pattern[str]
     present: re.Pattern[str]
+    sources: frozenset[str]
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
     count_only: frozenset[str]
@@ -84,6 +85,7 @@ def _cues(language: str) -> _Cues:
         partner_before=re.compile(data["partner_before"], re.IGNORECASE),
         event_before=re.compile(data["event_before"], re.IGNORECASE),
         present=re.compile(data["present"], re.IGNORECASE),
+        sources=frozenset(data["sources"]),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
@@ -203,8 +205,9 @@ def extract_facts(
                             if p.recurrence is None and not _basis(text, sent.start, p, cues)]
         named = subjects_at.get(index, [])
         sentence_subjects = [e for e in named if _can_be_subject(text, e, cues)]
-        partners = [e for e in named if e not in sentence_subjects
-                    and cues.partner_before.search(text[max(0, e.start - 12) : e.start])]
+        partners = [e for e in named if e not in sentence_subjects and (e.canonical or e.text) not in cues.sources
+                    and cues.partner_before.search(text[max(0, e.start - 12) : e.start])
+                    and not re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, e.start - 20) : e.start], re.I)]
         metrics = [m for m in cues.metrics.finditer(text, sent.start, sent.end)]
         in_headline = headline is not None and sent.start < headline.end
         for draft in _group(text, sent, in_sentence, sentence_subjects, named, cues, quantities):
@@ -257,10 +260,13 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     """Not a partner, not the data's source, not half of a compound ("China-Europe freight trains")."""
     before = text[max(0, entity.start - 30) : entity.start]
     after = text[entity.end : entity.end + 40]
+    # half of a compound ("China-Europe freight trains"), except the first party of a bilateral series
+    # ("China-Russia trade": China)
     compound = text[entity.start - 1 : entity.start] == "-" or text[entity.end : entity.end + 1] == "-"
     dateline = entity.text.isupper() and len(entity.text) > 3 and re.match(r"\s*[,—–(-]", after) is not None
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
-    return not compound and not dateline and not bracketed and not cues.not_subject_before.search(before) and not cues.source_after.match(after)
+    source = (entity.canonical or entity.text) in cues.sources
+    return not compound and not dateline and not bracketed and not source and not cues.not_subject_before.search(before) and not cues.source_after.match(after)
 
 
 def _in_apposition(text: str, entity: Entity, clause_start: int) -> bool:
@@ -275,7 +281,8 @@ def _subject_of(candidates: list[Entity], cues: _Cues, text: str = "") -> FactSu
     if not candidates:
         return None
     k = 0
-    while k + 1 < len(candidates) and re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+){0,2}", text[candidates[k].end : candidates[k + 1].start]):
+    while k + 1 < len(candidates) and re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+){0,3}(?:,\s+(?:the\s+)?)?",
+                                                   text[candidates[k].end : candidates[k + 1].start]):
         k += 1
     e = candidates[k]
     canonical = cues.demonyms.get(e.text, e.canonical) if e.label == "NORP" else e.canonical
@@ -387,7 +394,7 @@ def _fact(text: str, index: int, sent: Sentence, draft: _Draft, sentence_periods
             earlier = [e for e in subjects if e.start < draft.start and not _in_apposition(text, e, sent.start)
                        and not (reported and e.start < reported.end())]
             # a partner named alone: "Trade with Uzbekistan rose 17.1%", "while trade with Turkmenistan fell"
-            subject = _subject_of(clause_partners[:1], cues) or _subject_of(earlier, cues, text) or \
+            subject = _subject_of(earlier, cues, text) or _subject_of(clause_partners[:1], cues) or \
                 _subject_of([e for e in partners if e.start < draft.start][:1], cues)
     if subject is None:
         subject = next((c.subject for c in contexts if c.subject), None)
