@@ -61,6 +61,7 @@ class _Cues:
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
     count_only: frozenset[str]
+    general: dict[str, frozenset[str]]
 
 
 @cache
@@ -89,6 +90,7 @@ def _cues(language: str) -> _Cues:
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
+        general={k: frozenset(v) for k, v in metric_data.get("general", {}).items()},
     )
 
 
@@ -415,6 +417,9 @@ def _fact(text: str, index: int, sent: Sentence, draft: _Draft, sentence_periods
                      and m.start() - value.end < 40), None)
         choice = noun or choice
     metric = _metric(choice, cues) if choice else next((c.metric for c in contexts if c.metric), None)
+    if choice is not None and metric is not None and metric.name in cues.general:  # "Profits rose" under a
+        specific = next((c.metric for c in contexts if c.metric and c.metric.name in cues.general[metric.name]), None)
+        metric = specific or metric  # headline on industrial profits: industrial_profits
     if choice is None and metric is not None:
         inherited.append("metric")
     # period: the sentence's period nearest the figure (its clause first), else inherited
