@@ -93,6 +93,7 @@ def test_page_in_a_headless_browser(tmp_path: Path) -> None:
     record = extract_article(SEED.read_text(encoding="utf-8"), SEED.stem)
     assert len(marks) == sum(len(getattr(record, k)) for k in KINDS)
     assert ("money", "83.68 billion yuan") in marks and ("periods", "November 2023") in marks
+    assert dom.count('<tr class="fact">') == len(record.facts) > 0  # the facts table, as the browser built it
     shot = tmp_path / "view.png"
     subprocess.run([browser, *flags, f"--screenshot={shot}", out.as_uri()], capture_output=True, timeout=120, check=True)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000

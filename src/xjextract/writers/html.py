@@ -83,13 +83,30 @@ def render_article(record: Record) -> str:
         f'<article id="{escape(record.id)}"><div class="text"><h2>{escape(record.title or record.id)}</h2>'
         f"<p><small>{meta}</small></p>{paragraphs}"
         f'<details class="removed"><summary>Removed boilerplate ({len(record.removed)})</summary><ul>{removed}</ul></details>'
-        f"</div><div class=\"side\"><table class=\"items\"><tr><th>item</th><th>kind</th><th>value</th></tr>{rows}</table>"
-        + (f'<h3>Conversions</h3><table class="conversions"><tr><th>stated</th><th>implied</th><th>reference</th>'
-           f"<th>deviation</th></tr>{conversions}</table>" if conversions else "")
+        f"</div><div class=\"side\">"
         + (f'<h3>Facts</h3><table class="facts"><tr><th>subject</th><th>metric</th><th>value</th><th>change</th>'
            f"<th>share</th><th>period</th></tr>{facts}</table>" if facts else "")
+        + (f'<h3>Conversions</h3><table class="conversions"><tr><th>stated</th><th>implied</th><th>reference</th>'
+           f"<th>deviation</th></tr>{conversions}</table>" if conversions else "")
+        + f'<h3>Items</h3><table class="items"><tr><th>item</th><th>kind</th><th>value</th></tr>{rows}</table>'
         + (f'<h3>Warnings</h3><ul class="warnings">{warnings}</ul>' if warnings else "")
         + "</div></article>")
+
+
+def _short(kind: str, item: Any) -> str:
+    """A fact slot's value in a few characters (the full value is the link's title)."""
+    if kind in ("money", "quantities"):
+        number, unit = (item.amount, item.currency) if kind == "money" else (item.value, item.unit)
+        for scale, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn"), (1, "")):
+            if abs(number) >= scale:
+                return f"{number / scale:,.6g}{word} {unit}"
+        return f"{number:g} {unit}"
+    if kind == "percentages":
+        sign = {"up": "+", "down": "-"}.get(item.direction or "", "")
+        return f"{sign}{item.value:g}{'%' if item.unit == 'percent' else ' pp'}"
+    if kind == "periods":
+        return item.timex or item.text
+    return _value(kind, item)
 
 
 def _fact_row(record: Record, fact: Any) -> str:
@@ -99,7 +116,9 @@ def _fact_row(record: Record, fact: Any) -> str:
     def link(kind: str, index: int | None, items: list[Any]) -> str:
         if index is None:
             return ""
-        return f'<a href="#{rid}-{kind}-{index}">{escape(_value(kind, items[index]))}</a>'
+        item = items[index]
+        return (f'<a href="#{rid}-{kind}-{index}" title="{escape(_value(kind, item))}">'
+                f"{escape(_short(kind, item))}</a>")
 
     def inherited(slot: str, html: str) -> str:
         return f'<i title="inherited from context">{html}</i>' if slot in fact.inherited and html else html
