@@ -17,14 +17,16 @@ would cost more than the whole pipeline's budget allows.
 >>> rec = extract_article("Trade up\\n\\nXinjiang's foreign trade grew 48.4 percent to 200 billion yuan "
 ...                       "in the first half of 2024.", "a")
 >>> f = rec.facts[0]
->>> f.subject.canonical, f.metric.name, rec.money[f.money].text, rec.percentages[f.change].text, rec.periods[f.period].text
-('Xinjiang', 'foreign_trade', '200 billion yuan', '48.4 percent', 'first half of 2024')
+>>> f.subject.canonical, f.metric.name, rec.money[f.money].text, rec.percentages[f.change].text
+('Xinjiang', 'foreign_trade', '200 billion yuan', '48.4 percent')
+>>> rec.periods[f.period].text
+'first half of 2024'
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
@@ -34,6 +36,9 @@ from .schema import (Conversion, Entity, Fact, FactMetric, FactSubject, Money, P
                      Stretch)
 
 T = TypeVar("T")
+#: How far before a figure (in characters) its subject, metric, period and cue words are looked for. A statement is
+#: far shorter in this press; the bound keeps the stage linear on a paragraph of thousands of figures.
+_WINDOW = 400
 #: A reporting verb and its "that": what follows is the statement.
 _REPORTED = re.compile(r"\b(?:said|says|showed|shows|announced|reported|revealed|noted)\b[^,.;]{0,40}?\bthat\s+")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -105,9 +110,6 @@ class _Indexed:
     def start(self) -> int:
         return self.period.start
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter((self.index, self.period))
-
 
 @dataclass
 class _Figure:
@@ -172,7 +174,7 @@ def extract_facts(
     """
     cues = _cues(language)
     targets = {c.target for c in conversions}
-    figures: list[_Figure] = [_Figure("value", m.start, m.end, money=i) for i, m in enumerate(money) if i not in targets]
+    figures = [_Figure("value", m.start, m.end, money=i) for i, m in enumerate(money) if i not in targets]
     figures += [_Figure("value", q.start, q.end, quantity=i) for i, q in enumerate(quantities)]
     figures += [_Figure(p.kind, p.start, p.end, percentage=i) for i, p in enumerate(percentages)
                 if p.kind in ("change", "share")]
@@ -207,16 +209,20 @@ def extract_facts(
                             if p.recurrence is None and not _basis(text, sent.start, p, cues)]
         named = subjects_at.get(index, [])
         sentence_subjects = [e for e in named if _can_be_subject(text, e, cues)]
-        partners = [e for e in named if e not in sentence_subjects and (e.canonical or e.text) not in cues.sources
+        chosen = {id(e) for e in sentence_subjects}
+        partners = [e for e in named if id(e) not in chosen and (e.canonical or e.text) not in cues.sources
                     and cues.partner_before.search(text[max(0, e.start - 12) : e.start])
                     and not re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, e.start - 20) : e.start], re.I)]
         metrics = [m for m in cues.metrics.finditer(text, sent.start, sent.end)]
         in_headline = headline is not None and sent.start < headline.end
-        for draft in _group(text, sent, in_sentence, sentence_subjects, named, cues, quantities):
+        clauses = _clauses(text, sent, cues)
+        local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
+        for draft in _group(text, clauses, in_sentence, sentence_subjects, named, cues, quantities):
             value = draft.slot("value")
-            counted = value is not None and value.quantity is not None and quantities[value.quantity].unit == "count"
-            fact = _fact(text, index, sent, draft, sentence_periods, sentence_subjects, partners, metrics, periods, cues,
-                         [context, headline_context, lead_context or _Context()], counted)
+            counted = value is not None and value.quantity is not None \
+                and quantities[value.quantity].unit == "count"
+            fact = _fact(text, index, local, draft, cues, [context, headline_context, lead_context or _Context()],
+                         counted)
             facts.append(fact)
             context = _Context(fact.subject or context.subject, fact.metric or context.metric,
                                fact.period if fact.period is not None else context.period)
@@ -227,6 +233,30 @@ def extract_facts(
         if in_headline:
             headline_context = context
     return facts
+
+
+class _Sentence:
+    """One sentence's clauses and candidates, sorted, for lookups by position (bisect, never a scan)."""
+
+    def __init__(self, sent: Sentence, clauses: list[tuple[int, int]], subjects: list[Entity], partners: list[Entity],
+                 metrics: list[re.Match[str]], period_indices: list[int], periods: list[Period]) -> None:
+        self.sent, self.clauses = sent, clauses
+        self.clause_starts = [c[0] for c in clauses]
+        self.subjects, self.subject_starts = subjects, [e.start for e in subjects]
+        self.partners, self.partner_starts = partners, [e.start for e in partners]
+        self.metrics, self.metric_starts = metrics, [m.start() for m in metrics]
+        self.periods = period_indices
+        self.period_starts = [periods[i].start for i in period_indices]
+        self.period_ends = [periods[i].end for i in period_indices]
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        i = bisect_right(self.clause_starts, position) - 1
+        return self.clauses[max(i, 0)]
+
+    @staticmethod
+    def between(items: list[T], starts: list[int], lo: int, hi: int) -> list[T]:
+        """The items starting in ``lo:hi``."""
+        return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
 
 def _past_level(text: str, sentence_start: int, figure: _Figure, cues: _Cues) -> bool:
@@ -268,7 +298,8 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     dateline = entity.text.isupper() and len(entity.text) > 3 and re.match(r"\s*[,—–(-]", after) is not None
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
     source = (entity.canonical or entity.text) in cues.sources
-    return not compound and not dateline and not bracketed and not source and not cues.not_subject_before.search(before) and not cues.source_after.match(after)
+    return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before)
+                or cues.source_after.match(after))
 
 
 def _in_apposition(text: str, entity: Entity, clause_start: int) -> bool:
@@ -307,20 +338,29 @@ def _clauses(text: str, sent: Sentence, cues: _Cues) -> list[tuple[int, int]]:
     return out
 
 
-def _group(text: str, sent: Sentence, figures: list[_Figure], subjects: list[Entity], named: list[Entity],
-           cues: _Cues, quantities: list[Quantity]) -> list[_Draft]:
-    """The sentence's figures grouped into facts, clause by clause."""
+def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], subjects: list[Entity],
+           named: list[Entity], cues: _Cues, quantities: list[Quantity]) -> list[_Draft]:
+    """The sentence's figures (in text order) grouped into facts, clause by clause."""
     drafts: list[_Draft] = []
-    for start, end in _clauses(text, sent, cues):
-        inside = [f for f in figures if start <= f.start < end]
+    subject_starts = [e.start for e in subjects]
+    named_starts = [e.start for e in named]
+    k = 0
+    for start, end in clauses:
+        inside = []
+        while k < len(figures) and figures[k].start < end:
+            if figures[k].start >= start:
+                inside.append(figures[k])
+            k += 1
         values = [f for f in inside if f.slot == "value"]
         if len(values) > 1:  # a multiplier next to a level compares; alone it is the value
             inside = [f for f in inside if f.quantity is None or quantities[f.quantity].unit != "times"]
         if _RESPECTIVELY.search(text, start, end):
-            drafts += _respectively(text, inside, [e for e in named if start <= e.start < end], cues)
+            drafts += _respectively(text, inside, _Sentence.between(named, named_starts, start, end), cues)
             continue
         current: _Draft | None = None
+        last_end = start  # the end of the figure before this one (in a fact or not)
         for figure in inside:
+            previous, last_end = last_end, figure.end
             if current is None:
                 current = _Draft([figure])
                 drafts.append(current)
@@ -329,11 +369,11 @@ def _group(text: str, sent: Sentence, figures: list[_Figure], subjects: list[Ent
             if taken is None:
                 current.figures.append(figure)
                 continue
-            between = text[current.figures[-1].end : figure.start]
+            between = text[previous : figure.start]
             if _RANGE.match(between):
                 continue  # the range's upper end: the same figure
-            new_series = cues.metrics.search(between) or any(current.figures[-1].end <= e.start < figure.start
-                                                             for e in subjects)
+            new_series = cues.metrics.search(between) or bool(
+                _Sentence.between(subjects, subject_starts, previous, figure.start))
             if figure.slot == "value" or new_series:
                 current = _Draft([figure])
                 drafts.append(current)
@@ -362,29 +402,42 @@ def _respectively(text: str, figures: list[_Figure], subjects: list[Entity], cue
     return drafts
 
 
-def _nearest(items: list[int], spans: list[tuple[int, int]], start: int, end: int) -> int | None:
-    """The item (index into ``spans``) nearest the stretch ``start:end``."""
-    if not items:
+def _nearest_period(local: _Sentence, draft: _Draft, within: tuple[int, int]) -> int | None:
+    """The sentence's period nearest the figures (a few on either side of them, inside ``within``), ties to the
+    later one; an index into the record's periods."""
+    i = bisect_left(local.period_starts, draft.start)
+    near = [k for k in range(max(0, i - 3), min(len(local.periods), i + 3))
+            if within[0] <= local.period_starts[k] < within[1]]
+    if not near:
         return None
-    return min(items, key=lambda i: (max(spans[i][0] - end, start - spans[i][1], 0), -spans[i][0]))
+    periods = local.periods
+    ends = local.period_ends
+
+    def distance(k: int) -> tuple[int, int]:
+        return max(local.period_starts[k] - draft.end, draft.start - ends[k], 0), -local.period_starts[k]
+
+    return periods[min(near, key=distance)]
 
 
-def _fact(text: str, index: int, sent: Sentence, draft: _Draft, sentence_periods: list[int],
-          subjects: list[Entity], partners: list[Entity], metrics: list[re.Match[str]], periods: list[Period],
-          cues: _Cues, contexts: list[_Context], counted: bool = False) -> Fact:
-    clause = next(((s, e) for s, e in _clauses(text, sent, cues) if s <= draft.start < e), (sent.start, sent.end))
-    reported = _REPORTED.search(text, clause[0], draft.start)
+def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, contexts: list[_Context],
+          counted: bool = False) -> Fact:
+    sent = local.sent
+    clause = local.clause_of(draft.start)
+    lo = max(clause[0], draft.start - _WINDOW)  # what is looked at before the figure
+    reported = _REPORTED.search(text, lo, draft.start)
     if reported:  # "The PBOC said on Tuesday that China's reserves hit": the statement starts after "that"
         clause = (reported.end(), clause[1])
+        lo = max(lo, reported.end())
     inherited: list[str] = []
     # subject: in the clause before the figure, else in the sentence before it, else inherited
     subject = draft.subject
     anaphor = None
     if subject is None:
-        in_clause = [e for e in subjects if clause[0] <= e.start < draft.start and not _in_apposition(text, e, clause[0])]
-        at = [e for e in in_clause if re.fullmatch(r"\s+(?:at|with|of)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?",
-                                                    text[e.end : draft.start])]
-        anaphor = cues.anaphora.search(text, clause[0], draft.start)
+        in_clause = [e for e in local.between(local.subjects, local.subject_starts, lo, draft.start)
+                     if not _in_apposition(text, e, max(clause[0], e.start - _WINDOW))]
+        at = [e for e in in_clause[-1:] if re.fullmatch(r"\s+(?:at|with|of)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?",
+                                                         text[e.end : draft.start])]
+        anaphor = cues.anaphora.search(text, lo, draft.start)
         if at:  # "followed by Kyrgyzstan at 76.9 billion yuan"
             subject = _subject_of(at, cues, text)
         elif anaphor and (not in_clause or anaphor.start() < in_clause[0].start):
@@ -392,43 +445,44 @@ def _fact(text: str, index: int, sent: Sentence, draft: _Draft, sentence_periods
         elif in_clause:
             subject = _subject_of(in_clause, cues, text)
         else:
-            clause_partners = [e for e in partners if clause[0] <= e.start < draft.start]
-            earlier = [e for e in subjects if e.start < draft.start and not _in_apposition(text, e, sent.start)
+            window = max(sent.start, draft.start - _WINDOW)
+            partners = local.between(local.partners, local.partner_starts, window, draft.start)
+            clause_partners = [e for e in partners if e.start >= clause[0]]
+            earlier = [e for e in local.between(local.subjects, local.subject_starts, window, draft.start)
+                       if not _in_apposition(text, e, max(sent.start, e.start - _WINDOW))
                        and not (reported and e.start < reported.end())]
             # a partner named alone: "Trade with Uzbekistan rose 17.1%", "while trade with Turkmenistan fell"
             subject = _subject_of(earlier, cues, text) or _subject_of(clause_partners[:1], cues) or \
-                _subject_of([e for e in partners if e.start < draft.start][:1], cues)
+                _subject_of(partners[:1], cues)
     if subject is None:
         subject = next((c.subject for c in contexts if c.subject), None)
         if subject is not None:
             inherited.append("subject")
     # metric: the nearest form before the figure in its clause, else after it, else inherited
-    everything = metrics
-    metrics = [m for m in metrics if cues.metric_names[m.group(0).casefold()] not in cues.count_only]
-    in_clause = [m for m in metrics if clause[0] <= m.start() < clause[1]]
-    before_figure = [m for m in in_clause if m.end() <= draft.start]
-    after_figure = [m for m in in_clause if m.start() >= draft.end]
-    choice = before_figure[-1] if before_figure else (after_figure[0] if after_figure else
-                                                       (metrics[0] if metrics else None))
+    near = local.between(local.metrics, local.metric_starts, lo, min(clause[1], draft.end + _WINDOW))
+    usable = [m for m in near if cues.metric_names[m.group(0).casefold()] not in cues.count_only]
+    before_figure = [m for m in usable if m.end() <= draft.start]
+    after_figure = [m for m in usable if m.start() >= draft.end]
+    first = next((m for m in local.metrics[:8]
+                  if cues.metric_names[m.group(0).casefold()] not in cues.count_only), None)
+    choice = before_figure[-1] if before_figure else (after_figure[0] if after_figure else first)
     value = draft.slot("value")
     if value is not None and value.quantity is not None and counted:  # "205 countries": what it counts
-        after_all = [m for m in everything if m.start() >= value.end]
-        noun = next((m for m in after_all if re.fullmatch(r"[\w\s'’-]*", text[value.end : m.start()])
-                     and m.start() - value.end < 40), None)
+        after_all = local.between(local.metrics, local.metric_starts, value.end, value.end + 40)
+        noun = next((m for m in after_all if re.fullmatch(r"[\w\s'’-]*", text[value.end : m.start()])), None)
         choice = noun or choice
     metric = _metric(choice, cues) if choice else next((c.metric for c in contexts if c.metric), None)
     if choice is not None and metric is not None and metric.name in cues.general:  # "Profits rose" under a
-        specific = next((c.metric for c in contexts if c.metric and c.metric.name in cues.general[metric.name]), None)
+        specific = next((c.metric for c in contexts
+                         if c.metric and c.metric.name in cues.general[metric.name]), None)
         metric = specific or metric  # headline on industrial profits: industrial_profits
     if choice is None and metric is not None:
         inherited.append("metric")
     # period: the sentence's period nearest the figure (its clause first), else inherited
-    spans = [(p.start, p.end) for p in periods]
-    period = _nearest([i for i in sentence_periods if clause[0] <= periods[i].start < clause[1]], spans,
-                      draft.start, draft.end)
+    period = _nearest_period(local, draft, clause) if local.periods else None
     if period is None:
-        period = _nearest(sentence_periods, spans, draft.start, draft.end)
-    if period is None and not cues.present.search(text, clause[0], clause[1]):  # "now operates 72 routes": no period
+        period = _nearest_period(local, draft, (sent.start, sent.end)) if local.periods else None
+    if period is None and not cues.present.search(text, lo, min(clause[1], draft.end + _WINDOW)):  # "now operates"
         period = next((c.period for c in contexts if c.period is not None), None)
         if period is not None:
             inherited.append("period")
