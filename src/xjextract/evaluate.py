@@ -532,6 +532,7 @@ def _score_facts(evaluation: Evaluation, gold: GoldFile, record: Record | None, 
             pairs[pi] = gi
     right = {pi for pi, gi in pairs.items()
              if all(_slot_agree(s, g_facts[gi][s], p_facts[pi][s]) for s in FACT_SLOTS if s != "metric")}
+    of_gold = {gi: pi for pi, gi in pairs.items()}
     evaluation.add("facts", "value", Counts(tp=len(right), fp=len(p_facts) - len(right), fn=len(g_facts) - len(right)))
     for slot in FACT_SLOTS:
         counts = Counts()
@@ -542,7 +543,7 @@ def _score_facts(evaluation: Evaluation, gold: GoldFile, record: Record | None, 
             elif p[slot] is not None:
                 counts.fp += 1
         for gi, g in enumerate(g_facts):
-            pi = next((pi for pi, x in pairs.items() if x == gi), None)
+            pi = of_gold.get(gi)
             if g[slot] is not None and not (pi is not None and _slot_agree(slot, g[slot], p_facts[pi][slot])):
                 counts.fn += 1
         evaluation.add(f"facts:{slot}", "value", counts)

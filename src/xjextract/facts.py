@@ -39,8 +39,6 @@ T = TypeVar("T")
 #: How far before a figure (in characters) its subject, metric, period and cue words are looked for. A statement is
 #: far shorter in this press; the bound keeps the stage linear on a paragraph of thousands of figures.
 _WINDOW = 400
-#: A reporting verb and its "that": what follows is the statement.
-_REPORTED = re.compile(r"\b(?:said|says|showed|shows|announced|reported|revealed|noted)\b[^,.;]{0,40}?\bthat\s+")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 #: Between two figures of one slot: a range ("4 to 5 million", "6.7 percent to 6.9 percent") is one figure.
 _RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
@@ -63,6 +61,11 @@ class _Cues:
     event_before: re.Pattern[str]
     present: re.Pattern[str]
     sources: frozenset[str]
+    range_periods: re.Pattern[str]
+    ahead_periods: re.Pattern[str]
+    day_words: re.Pattern[str]
+    reported: re.Pattern[str]
+    source_before: re.Pattern[str]
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
     count_only: frozenset[str]
@@ -92,6 +95,11 @@ def _cues(language: str) -> _Cues:
         event_before=re.compile(data["event_before"], re.IGNORECASE),
         present=re.compile(data["present"], re.IGNORECASE),
         sources=frozenset(data["sources"]),
+        range_periods=re.compile(data["range_periods"]),
+        ahead_periods=re.compile(data["ahead_periods"], re.IGNORECASE),
+        day_words=re.compile(data["day_words"], re.IGNORECASE),
+        reported=re.compile(data["reported"]),
+        source_before=re.compile(data["source_before"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
@@ -212,7 +220,7 @@ def extract_facts(
         chosen = {id(e) for e in sentence_subjects}
         partners = [e for e in named if id(e) not in chosen and (e.canonical or e.text) not in cues.sources
                     and cues.partner_before.search(text[max(0, e.start - 12) : e.start])
-                    and not re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, e.start - 20) : e.start], re.I)]
+                    and not cues.source_before.search(text[max(0, e.start - 20) : e.start])]
         metrics = [m for m in cues.metrics.finditer(text, sent.start, sent.end)]
         in_headline = headline is not None and sent.start < headline.end
         clauses = _clauses(text, sent, cues)
@@ -269,21 +277,19 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
     if cues.basis_periods.match(period.text):
         return True
     before = text[max(sentence_start, period.start - 25) : period.start]
-    found = re.search(r"\b(?:from|over|compared with|compared to|than|against|versus)(?:\s+(?:that|those))?"
-                      r"(?:\s+(?:at|in|of|for|on))?\s+(?:the\s+|a\s+)?$", before, re.IGNORECASE)
+    found = cues.basis_before.search(before)
     if found:
         word = found.group(0).split()[0].casefold()
         opening = not text[max(sentence_start, period.start - 60) : period.start - len(found.group(0))].strip(" ,")
-        if word == "from" and (opening or re.search(r"\s(?:to|through|till|until)\s|-|–", period.text)):
+        if word == "from" and (opening or cues.range_periods.search(period.text)):
             return False  # "From January to November": a range, not a basis
-        if word == "over" and re.match(r"(?:the\s+)?(?:next|past|coming|last\s+\w+\s+(?:years|months))", period.text,
-                                       re.IGNORECASE):
+        if word == "over" and cues.ahead_periods.match(period.text):
             return False  # "over the next three years"
         return True
     if cues.event_before.search(text[max(sentence_start, period.start - 40) : period.start]):
         return True  # "launched in November 2023", "since 2016": when something began
     one_day = (period.first_day is not None and period.first_day == period.last_day) or bool(
-        re.fullmatch(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday", period.text, re.IGNORECASE))
+        cues.day_words.fullmatch(period.text))
     return one_day and bool(cues.report_before.search(text[max(sentence_start, period.start - 40) : period.start])
                             or cues.report_after.match(text[period.end : period.end + 30]))
 
@@ -424,7 +430,7 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     sent = local.sent
     clause = local.clause_of(draft.start)
     lo = max(clause[0], draft.start - _WINDOW)  # what is looked at before the figure
-    reported = _REPORTED.search(text, lo, draft.start)
+    reported = cues.reported.search(text, lo, draft.start)
     if reported:  # "The PBOC said on Tuesday that China's reserves hit": the statement starts after "that"
         clause = (reported.end(), clause[1])
         lo = max(lo, reported.end())
