@@ -161,8 +161,19 @@ def _no_date_ahead() -> None:
     periods._DATE_BACK_DAYS = 10**6
 
 
+def _no_deadline() -> None:
+    import dataclasses
+    import re as re_
+
+    from xjextract import periods
+
+    lex = periods._lexicon("en")
+    periods._lexicon = lambda language="en": dataclasses.replace(lex, deadline_before=re_.compile("(?!)"))  # type: ignore[assignment]
+
+
 #: The cues of tense-aware resolution (README "Percentages and periods"), each switchable off by --without.
-CUES = {"future-markers": _no_future_markers, "report-grace": _no_report_grace, "date-ahead": _no_date_ahead}
+CUES = {"future-markers": _no_future_markers, "report-grace": _no_report_grace, "date-ahead": _no_date_ahead,
+        "deadline": _no_deadline}
 
 
 #: Words that make xjextract's stretch a part of the time TimeML annotates ("since March", "end of the year",
@@ -198,6 +209,7 @@ def main() -> int:
                         help="which documents to score (default dev; see the module's docstring)")
     parser.add_argument("--errors", type=int, default=15, help="errors to list per type (default 15; none for heldout)")
     parser.add_argument("--json", type=Path, help="write the scores here")
+    parser.add_argument("--context", action="store_true", help="print the text around each wrong value (dev only)")
     parser.add_argument("--tense", choices=("cues", "tagger"), default="cues",
                         help="settings.tense: the future words alone (default) or with the tagger's modals")
     parser.add_argument("--without", choices=sorted(CUES), action="append", default=[],
@@ -255,7 +267,9 @@ def main() -> int:
                 counts["value"]["fp"] += 1
                 counts["value"]["fn"] += 1
                 wrong.append(f"{g.text!r} (DCT {creation}): gold {g.value} {g.days[0]}..{g.days[1]}, "
-                             f"predicted {p.text!r} {p.first_day}..{p.last_day}")
+                             f"predicted {p.text!r} {p.first_day}..{p.last_day}"
+                             + (f"\n      ...{' '.join(text[max(0, g.start - 160):g.end + 60].split())}..."
+                                if args.context else ""))
         n_missed = sum(1 for g in gold) - len(used)
         for mode in counts:
             counts[mode]["fn"] += n_missed

@@ -99,8 +99,13 @@ _TENSED_KINDS = frozenset({"month", "date", "weekday", "weekday_range", "day_ran
 
 #: A day written without a year that lay more than this far back is taken as the coming one when that is near.
 _DATE_BACK_DAYS, _DATE_AHEAD_DAYS = 180, 90
-#: A clause break: a comma or semicolon followed by white space (not the comma of "2,000").
-_CLAUSE_BREAK = re.compile(r"[,;](?=\s)")
+#: Kinds that, after a deadline word ("by May", "until mid-November", "effective Feb. 1": the lexicon's
+#: deadline_before), take the nearer of their last and their coming reading; without one, a month in a past
+#: sentence ("we sent cherries in June") stays the past one.
+_DEADLINE_KINDS = frozenset({"month", "part_of_month", "year_end", "date"})
+#: A clause break: a comma or semicolon followed by white space (not the comma of "2,000"), or by a closing quote
+#: ('"We will grow," he said Friday': the quote's future is not the reporting verb's).
+_CLAUSE_BREAK = re.compile(r"[,;](?:\"|''|”|')?(?=\s)")
 #: How far before a period its prefix can start ("since the beginning of " and some white space).
 _PREFIX_WINDOW = 40
 
@@ -160,8 +165,11 @@ class _Lexicon:
     set_adverbs: dict[str, str]
     future_modals: frozenset[str]
     future: re.Pattern[str]
+    #: A future word that is a noun here ("announced the plan"), tested on the text up to the word's end.
+    future_noun: re.Pattern[str]
     may_needs: re.Pattern[str]
     month_not_before: re.Pattern[str]
+    deadline_before: re.Pattern[str]
 
 
 @cache
@@ -196,6 +204,9 @@ def _lexicon(language: str) -> _Lexicon:
         needs = bool(spec.get("needs_prefix", False))
         patterns.append(_Pattern(spec["kind"], re.compile(core), needs))
     future = "|".join(re.escape(w) for w in sorted(data["future_markers"], key=len, reverse=True))
+    # "announced the plan Aug. 21": after a determiner, a future word that is also a noun names a thing.
+    determiners = "|".join(re.escape(w) for w in data["future_nouns"]["after"])
+    nouns = "|".join(re.escape(w) for w in data["future_nouns"]["words"])
     return _Lexicon(
         patterns=tuple(patterns),
         prefix=re.compile(prefix + r"\Z"),
@@ -214,8 +225,10 @@ def _lexicon(language: str) -> _Lexicon:
         set_adverbs=data["sets"]["adverbs"],
         future_modals=frozenset(data["future_modals"]),
         future=re.compile(rf"(?i:(?<![\w])(?:{future})(?![\w]))"),
+        future_noun=re.compile(rf"(?i:(?<![\w])(?:{determiners})\s+(?:{nouns})\Z)"),
         may_needs=re.compile(rf"(?i:{data['may_needs']})"),
         month_not_before=re.compile(data.get("month_not_before", "(?!)")),
+        deadline_before=re.compile(rf"(?i:{data['deadline_before']})"),
     )
 
 
@@ -243,6 +256,8 @@ class _Context:
     sentence_start: int = 0
     #: Days a reporting period (quarter, half) may have ended and still be the one a future sentence means.
     grace_days: int = 0
+    #: Whether a deadline word ("by", "until", "effective") stands just before a period of _DEADLINE_KINDS.
+    deadline: bool = False
 
 
 class _NeedsPublication(Exception):
@@ -285,8 +300,14 @@ def _choose(ctx: _Context, make: Any) -> tuple[date, date, bool]:
                 return first, last, True
     year = pub.year if make(pub.year)[0] <= pub else pub.year - 1
     first, last = make(year)
-    if last > pub and ctx.frame_year is not None and ctx.frame_year < pub.year:
+    if last > pub and ctx.frame_year is not None and ctx.frame_year == pub.year - 1:
         first, last = make(ctx.frame_year)
+    elif ctx.deadline and last < pub:
+        # "talks supposed to conclude by May", written in March: after a deadline word, a period named without
+        # its year is the nearer of the last one and the coming one ("by the end of June" in July: the past).
+        ahead_first, ahead_last = make(year + 1)
+        if (ahead_first - pub).days < (pub - last).days:
+            return ahead_first, ahead_last, True
     return first, last, True
 
 
@@ -305,6 +326,12 @@ def _with_year(groups: dict[str, Any], ctx: _Context, make: Any) -> tuple[date, 
     return _choose(ctx, make)
 
 
+def _ordinal(word: str | None, lex: _Lexicon, last: int) -> int:
+    """The number of "third" quarter; "last" and "final" ("the last half of 1989") are the year's ``last``."""
+    low = (word or "").lower()
+    return last if low in ("last", "final") else lex.ordinals[low]
+
+
 def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
     """First day, last day and whether the context was needed, for one matched phrase."""
     month = lex.months.get((groups.get("m1") or "").lower().rstrip("."), 0)
@@ -320,6 +347,8 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
     if kind == "month" and (groups.get("rel") or "").lower() == "last" and groups.get("m1", "").istitle() \
             and ctx.text[ctx.start : ctx.start + 4].lower() == "last":
         return _last_month_named(ctx, month)  # "last October": the latest October before this month
+    if kind == "month" and groups.get("wy"):  # "January nineteen ninety-seven"
+        return _months(word_year(groups["wy"]), month, month) + (False,)
     if kind == "month":
         if groups.get("year") or groups.get("rel"):
             return _with_year(groups, ctx, lambda y: _months(y, month, month))
@@ -354,8 +383,24 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return _with_year(groups, ctx, lambda y: _months(y, month, last_month))
     if kind == "date":
         return _date(groups, ctx, month)
+    if kind == "weekday_date":  # "Saturday, April 25": without a year, the nearest year whose April 25 is a Saturday
+        if groups.get("year") or ctx.publication is None:
+            return _date(groups, ctx, month)
+        pub, weekday = ctx.publication, lex.weekdays[groups["wd"].lower()]
+        fits = []
+        for year in (pub.year - 1, pub.year, pub.year + 1):
+            try:
+                day = date(year, month, int(groups["day"]))
+            except ValueError:
+                continue
+            if day.weekday() == weekday:
+                fits.append(day)
+        if not fits:
+            return _date(groups, ctx, month)
+        day = min(fits, key=lambda d: abs((d - pub).days))
+        return day, day, True
     if kind == "quarter":
-        q = int(groups["q"]) if groups.get("q") else lex.ordinals[(groups["ord"] or "").lower()]
+        q = int(groups["q"]) if groups.get("q") else _ordinal(groups["ord"], lex, 4)
         return _with_year(groups, ctx, lambda y: _months(y, 3 * q - 2, 3 * q))
     if kind == "quarter_range":  # "Q1-Q3"
         first_q, last_q = int(groups["q"]), int(groups["q2"])
@@ -366,7 +411,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         n = lex.numbers.get(groups["n"] or "", 0) or int(groups["n"])
         return _with_year(groups, ctx, lambda y: _months(y, 1, 3 * n))
     if kind == "half":
-        h = int(groups["h"]) if groups.get("h") else lex.ordinals[(groups["ord"] or "").lower()]
+        h = int(groups["h"]) if groups.get("h") else _ordinal(groups["ord"], lex, 2)
         return _with_year(groups, ctx, lambda y: _months(y, 6 * h - 5, 6 * h))
     if kind == "first_months":
         n = lex.numbers.get((groups["n"] or "").lower(), 0) or int(groups["n"])
@@ -398,6 +443,8 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         back = (ctx.publication.weekday() - lex.weekdays[(groups["wd"] or "").lower()]) % 7
         if back == 0 and ctx.text[max(0, ctx.start - 5) : ctx.start].lower().endswith("last "):
             back = 7  # "last Monday" written on a Monday: a week ago
+        if back and ctx.text[max(0, ctx.start - 9) : ctx.start].lower().endswith("previous "):
+            back += 7  # "down 4.5% from the previous Friday", written on a Monday: the Friday before the last
         # A weekday is what someone "said Tuesday": the past, unless the text says "next Tuesday".
         if (ctx.future or ctx.text[max(0, ctx.start - 5) : ctx.start].lower().endswith("next ")) and back:
             return (ctx.publication + timedelta(days=7 - back),) * 2 + (True,)
@@ -427,10 +474,33 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
     if kind == "week":  # this/last/next week (ISO: Monday to Sunday), this/next weekend
         pub = _publication(ctx)
         offset = {"this": 0, "last": -1, "previous": -1, "next": 1}[groups["rel"].lower()]
+        if offset == -1 and pub.weekday() == 6 and groups["unit"].lower() == "week":
+            offset = 0  # written on a Sunday, "last week" is the week that ends that day (TimeML's reading)
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
         if groups["unit"].lower() == "weekend":
             return monday + timedelta(days=5), monday + timedelta(days=6), True
         return monday, monday + timedelta(days=6), True
+    if kind == "unit_year_back":  # "for the quarter a year ago": the quarter being reported, a year back
+        months = {"quarter": 3, "half": 6, "month": 1, "period": 0}[groups["unit"].lower()]
+        for item in (ctx.stretches if months == 0 else reversed(ctx.stretches)):
+            first, last = item.first_day, item.last_day
+            if first is None or last is None or item.text.lower().startswith("same "):
+                continue
+            length = (last.year - first.year) * 12 + last.month - first.month + 1
+            if months == 0 or (first.day == 1 and last == _month_end(last.year, last.month) and length == months):
+                return _shift_year(first, -1), _shift_year(last, -1), True
+        raise ValueError("no period to refer back to")
+    if kind == "following":  # "On May 22, 1995, ... and the following year": the year (month) after that period
+        anchor = next((p for p in reversed(ctx.earlier) if p.last_day is not None), None)
+        if anchor is None or anchor.last_day is None:
+            raise ValueError("no period to follow")
+        if groups["unit"].lower() == "year":
+            year = anchor.last_day.year + 1
+            return date(year, 1, 1), date(year, 12, 31), True
+        index = anchor.last_day.year * 12 + anchor.last_day.month
+        return (*_months(index // 12, index % 12 + 1, index % 12 + 1), True)
+    if kind == "year_end":  # "since year-end": the last one passed; "close around year end": the coming one
+        return _choose(ctx, lambda y: (date(y, 12, 31), date(y, 12, 31)))
     if kind == "year_back":
         return _year_back(ctx)
     if kind == "ago":  # "two years ago": the unit N units before the publication date's
@@ -513,7 +583,9 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
     if kind == "year_unit":  # "the 1988 quarter": the quarter (half, period) named before, in 1988
         year = int(groups["year"])
         months = {"quarter": 3, "half": 6, "period": 0}[groups["unit"].lower()]
-        for item in reversed(ctx.stretches):
+        # "the 1989 period": the article's reporting period, the first stretch it names (its lead's quarter),
+        # not a quarter named in passing since; "the 1989 quarter": the last quarter named.
+        for item in (ctx.stretches if months == 0 else reversed(ctx.stretches)):
             first, last = item.first_day, item.last_day
             if first is None or last is None or first.year != last.year:
                 continue
@@ -567,7 +639,11 @@ def _year_back(ctx: _Context) -> tuple[date, date, bool]:
     anchor = next((p for p in reversed(ctx.earlier) if p.start >= ctx.sentence_start and p.first_day
                    and p.last_day and not p.text.lower().startswith("same ")), None)
     if anchor is None:
-        anchor = next((p for p in reversed(ctx.stretches) if not p.text.lower().startswith("same ")), None)
+        # "charges taken in the year-earlier period": the article's reporting period (its first stretch) a year
+        # back, as for "the 1989 period"; otherwise the last stretch named.
+        lead = ctx.text[ctx.start : ctx.start + 40].lower().startswith(("year-earlier period", "year-ago period"))
+        anchor = next((p for p in (ctx.stretches if lead else reversed(ctx.stretches))
+                       if not p.text.lower().startswith("same ")), None)
     if anchor is not None and anchor.first_day and anchor.last_day:
         return _shift_year(anchor.first_day, -1), _shift_year(anchor.last_day, -1), True
     day = _shift_year(_publication(ctx), -1)
@@ -631,6 +707,10 @@ def _date(groups: dict[str, Any], ctx: _Context, month: int) -> tuple[date, date
         except ValueError:  # February 29 of a common year
             continue
         if (candidate >= pub) if ctx.future else (candidate <= pub):
+            if not ctx.future and ctx.deadline and candidate < pub:
+                ahead = _same_day_after(pub, month, day)
+                if ahead is not None and (ahead - pub).days < (pub - candidate).days:
+                    return ahead, ahead, True  # "effective Feb. 1", written in late October
             if not ctx.future and (pub - candidate).days > _DATE_BACK_DAYS:
                 # "payable Dec. 7" in late October: a day named without its year is the near one ahead, not
                 # last year's.
@@ -773,13 +853,15 @@ def extract_periods(
         # expand in December" makes December the coming one, not June.
         last_break = bisect_right(breaks, start) - 1
         clause = max(sentence_start, breaks[last_break] if last_break >= 0 else 0, start - _FUTURE_WINDOW)
-        future = bool(lex.future.search(text, clause, start))
+        future = _speaks_of_future(lex, text, clause, start)
         if verbs is not None and kind in _TENSED_KINDS and not groups.get("year") and not groups.get("rel"):
             if _clause_is_future(verbs, clause, _clause_end(breaks, sentences, start, text), lex.future_modals):
                 future = True
         ctx = _Context(publication, future, frame, stretches, text, start,
                        dated[1] if dated and dated[0] == sentence_start else None, anchors, sentence_start,
-                       _REPORT_GRACE_DAYS if kind in _REPORTING_KINDS else 0)
+                       _REPORT_GRACE_DAYS if kind in _REPORTING_KINDS else 0,
+                       kind in _DEADLINE_KINDS and bool(lex.deadline_before.search(
+                           text, max(0, start - _PREFIX_WINDOW), start)))
         try:
             first, last, relative = _resolve(kind, groups, ctx, lex)
         except (ValueError, OverflowError):
@@ -821,6 +903,16 @@ def _clause_end(breaks: list[int], sentences: Locator, start: int, text: str) ->
     sentence_end = (sentences.find(start) or (0, len(text)))[1]
     following = bisect_right(breaks, start)
     return min(sentence_end, breaks[following]) if following < len(breaks) else sentence_end
+
+
+def _speaks_of_future(lex: _Lexicon, text: str, start: int, end: int) -> bool:
+    """Whether a future word stands in ``text[start:end]`` ("will", "plans to"), not counting one that is a noun
+    after a determiner ("announced the plan Aug. 21"), unless an infinitive follows it ("a plan to open")."""
+    for word in lex.future.finditer(text, start, end):
+        if not lex.future_noun.search(text, max(start, word.start() - 8), word.end()) \
+                or text.startswith(" to ", word.end()):  # "a plan to keep the port open": an intention
+            return True
+    return False
 
 
 def _clause_is_future(verbs: list[tuple[int, str, str]], start: int, end: int, modals: frozenset[str]) -> bool:
