@@ -73,3 +73,46 @@ def test_a_partner_named_alone_is_the_subject_and_the_source_never() -> None:
     got = facts_of("Trade\n\nTrade with Uzbekistan rose 17.1 percent in the first quarter, according to the "
                    "General Administration of Customs.")
     assert got[0]["subject"] == "Uzbekistan"
+
+
+def test_an_anaphor_of_a_kind_takes_the_articles_port_not_the_region() -> None:
+    got = facts_of("Trains\n\nAlataw Pass, a land port in Xinjiang, handled 3,000 freight trains in the first half of 2024."
+                   "\n\nXinjiang's exports to Kazakhstan rose 10 percent, and more goods were cleared at Horgos. In the "
+                   "same period, the port exported 12,000 vehicles.")
+    vehicles = next(g for g in got if g["value"] == "12,000 vehicles")
+    assert vehicles["subject"] == "Alataw Pass" and "subject" in vehicles["inherited"]  # type: ignore[operator]
+    assert next(g for g in got if g["change"] == "10 percent")["subject"] == "Xinjiang"
+
+
+def test_the_zone_is_the_free_trade_zone_named_before_not_the_city() -> None:
+    got = facts_of("Zone\n\nThe China (Xinjiang) Pilot Free Trade Zone opened in November 2023 in Urumqi.\n\n"
+                   "Urumqi's trade rose 8 percent in the first half of 2024. The zone has attracted more than "
+                   "2,000 new companies.")
+    assert next(g for g in got if g["value"] == "2,000")["subject"] == "China (Xinjiang) Pilot Free Trade Zone"
+
+
+def test_trains_passing_through_a_port_have_the_port_as_subject() -> None:
+    got = facts_of("Trains\n\nXinjiang's foreign trade rose 5 percent in the first half of 2024. In the same period, 3,912 "
+                   "freight trains passed through Alataw Pass and Horgos, up 7.3 percent.")
+    trains = next(g for g in got if g["value"] == "3,912")
+    assert (trains["subject"], trains["change"]) == ("Alataw Pass", "7.3 percent")
+
+
+def test_a_respectively_list_is_the_figures_joined_by_and_the_rest_facts_of_their_own() -> None:
+    got = facts_of("Trade\n\nIn the first half of 2024, Guangxi's trade with Vietnam grew 6 percent, and trade with "
+                   "Thailand and Malaysia rose 4 percent and 9 percent, respectively. The two took 30 percent of the "
+                   "total.")
+    by_change = {g["change"]: g for g in got if g["change"]}
+    assert set(by_change) == {"6 percent", "4 percent", "9 percent"}
+    assert (by_change["4 percent"]["subject"], by_change["9 percent"]["subject"]) == ("Thailand", "Malaysia")
+    # a list member is not what the paragraph is about: the next sentence does not inherit Malaysia
+    assert next(g for g in got if g["share"] == "30 percent")["subject"] != "Malaysia"
+
+
+def test_a_figure_after_the_lists_joins_the_last_one_and_a_possessive_place_owns_its_figure() -> None:
+    got = facts_of("Imports\n\nKashgar's imports of cotton reached 1.2 billion yuan in 2023, and machinery 0.8 billion "
+                   "yuan, up by 1.5 times and 12 percent, respectively.\n\nGansu posted growth of 6.2 percent in 2023, "
+                   "followed by Qinghai province's 5.9 percent.")
+    assert next(g for g in got if g["value"] == "0.8 billion yuan")["change"] == "12 percent"
+    assert not any(g["change"] == "12 percent" and g["value"] is None for g in got)
+    assert next(g for g in got if g["change"] == "5.9 percent")["subject"] == "Qinghai"

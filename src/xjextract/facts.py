@@ -40,6 +40,11 @@ T = TypeVar("T")
 #: far shorter in this press; the bound keeps the stage linear on a paragraph of thousands of figures.
 _WINDOW = 400
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+#: Between a place and its own figure: "Kyrgyzstan at 76.9 billion yuan", "Guizhou province's 10.4 percent".
+_AT_FIGURE = re.compile(r"\s+(?:at|with|of)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?"
+                        r"|(?:\s+(?:province|region|city|prefecture|county|municipality))?['’]s\s+")
+#: What joins the figures of a "respectively" list: "45.8 percent and 8.7 percent", "3, 5 and 7 percent".
+_LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:and\s+|or\s+)?")
 #: Between two figures of one slot: a range ("4 to 5 million", "6.7 percent to 6.9 percent") is one figure.
 _RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
 
@@ -66,6 +71,9 @@ class _Cues:
     day_words: re.Pattern[str]
     reported: re.Pattern[str]
     source_before: re.Pattern[str]
+    #: (anaphor, canonical) of each kind: "the port" refers back to a subject whose canonical name is a port's
+    kinds: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    through: re.Pattern[str]
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
     count_only: frozenset[str]
@@ -100,6 +108,8 @@ def _cues(language: str) -> _Cues:
         day_words=re.compile(data["day_words"], re.IGNORECASE),
         reported=re.compile(data["reported"]),
         source_before=re.compile(data["source_before"], re.IGNORECASE),
+        kinds=tuple((re.compile(k["anaphor"], re.IGNORECASE), re.compile(k["canonical"])) for k in data["kinds"].values()),
+        through=re.compile(data["through"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
@@ -203,6 +213,8 @@ def extract_facts(
                 out.setdefault(i, []).append(item)
         return out
 
+    article = (subjects, [e.start for e in subjects])  # the article's subjects, for anaphora of a kind
+    first_of_kind: dict[str, int] = {}
     figures_at = by_sentence(figures)
     periods_at = {k: [(x.index, x.period) for x in v]
                   for k, v in by_sentence([_Indexed(i, p) for i, p in enumerate(periods)]).items()}
@@ -225,14 +237,18 @@ def extract_facts(
         in_headline = headline is not None and sent.start < headline.end
         clauses = _clauses(text, sent, cues)
         local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
+        local.article, local.first_of_kind = article, first_of_kind
         for draft in _group(text, clauses, in_sentence, sentence_subjects, named, cues, quantities):
             value = draft.slot("value")
             counted = value is not None and value.quantity is not None \
                 and quantities[value.quantity].unit == "count"
+            local.context_subject = context.subject
             fact = _fact(text, index, local, draft, cues, [context, headline_context, lead_context or _Context()],
                          counted)
             facts.append(fact)
-            context = _Context(fact.subject or context.subject, fact.metric or context.metric,
+            # a subject given out by a "respectively" list is one member of it, not what the paragraph is about
+            subject = context.subject if draft.subject is not None else fact.subject or context.subject
+            context = _Context(subject, fact.metric or context.metric,
                                fact.period if fact.period is not None else context.period)
         if not in_sentence:  # a sentence without figures may still set the paragraph's frame
             context = _Context(_subject_of(sentence_subjects[:1], cues) or context.subject,
@@ -256,6 +272,9 @@ class _Sentence:
         self.periods = period_indices
         self.period_starts = [periods[i].start for i in period_indices]
         self.period_ends = [periods[i].end for i in period_indices]
+        self.article: tuple[list[Entity], list[int]] = ([], [])
+        self.first_of_kind: dict[str, int] = {}
+        self.context_subject: FactSubject | None = None
 
     def clause_of(self, position: int) -> tuple[int, int]:
         i = bisect_right(self.clause_starts, position) - 1
@@ -388,24 +407,97 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
 
 
 def _respectively(text: str, figures: list[_Figure], subjects: list[Entity], cues: _Cues) -> list[_Draft]:
-    """ "A and B ... 45.8 percent and 8.7 percent, respectively": runs of one slot, zipped in order."""
-    runs: list[list[_Figure]] = []
-    for figure in figures:
-        if runs and runs[-1][-1].slot == figure.slot:
-            runs[-1].append(figure)
-        else:
-            runs.append([figure])
-    lists = [r for r in runs if len(r) > 1]
-    if not lists:
+    """ "A and B ... 45.8 percent and 8.7 percent, respectively": runs of one slot, zipped in order; figures
+    outside the zipped lists are facts of their own."""
+    runs = [r for r in _runs(text, figures, joined=False) if len(r) > 1]
+    if not runs:
         return [_Draft([f]) for f in figures]
-    n = max(len(r) for r in lists)
-    drafts = [_Draft([r[i] for r in lists if len(r) == n]) for i in range(n)]
-    first = min(f.start for f in figures)
+    n = max(len(r) for r in runs)
+    if sum(1 for r in runs if len(r) == n) == 1:
+        shorter = [len(r) for r in runs if len(r) < n]
+        if shorter:
+            # "reached 200 million tons, including 50.9, 43.4 and 19.7 million tons ..., up 30, 90.8 and 39.4
+            # percent respectively": the longer run's last figures are the list the shorter one pairs with
+            n = max(shorter)
+            runs = [r[-n:] for r in runs if len(r) >= n]
+        else:
+            # one list alone may not be all one list: "climbed 5.3 percent, and trade with A and B came in at
+            # 5.2 percent and 11 percent, respectively" lists only the figures joined by commas and "and"
+            joined = [r for r in _runs(text, figures, joined=True) if len(r) > 1]
+            if len(joined) == 1:
+                runs, n = joined, len(joined[0])
+    lists = [r for r in runs if len(r) == n]
+    drafts = [_Draft([r[i] for r in lists]) for i in range(n)]
+    listed = {id(f) for r in lists for f in r}
+    first = min(f.start for r in lists for f in r)
     named = [e for e in subjects if e.end <= first]
     if len(named) >= n:  # "Kazakhstan and Kyrgyzstan topped the list ... respectively"
         for draft, entity in zip(drafts, named[-n:]):
             draft.subject = _subject_of([entity], cues)
-    return drafts
+    alone = []
+    for figure in (f for f in figures if id(f) not in listed):
+        if figure.start > drafts[-1].end and drafts[-1].slot(figure.slot) is None:
+            drafts[-1].figures.append(figure)  # "6.1 billion yuan, and duty-free goods 2.65 billion yuan, up by 2.6
+        else:                                  # times and 25.1 percent": the last figure's change
+            alone.append(_Draft([figure]))
+    return sorted(drafts + alone, key=lambda d: d.start)
+
+
+def _runs(text: str, figures: list[_Figure], joined: bool) -> list[list[_Figure]]:
+    """Runs of figures of one slot; with ``joined``, only those joined by commas and "and" ("5.2 percent and 11
+    percent")."""
+    runs: list[list[_Figure]] = []
+    for figure in figures:
+        if runs and runs[-1][-1].slot == figure.slot and (
+                not joined or _LIST_JOINT.fullmatch(text, runs[-1][-1].end, figure.start)):
+            runs[-1].append(figure)
+        else:
+            runs.append([figure])
+    return runs
+
+
+def _typed_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues
+                   ) -> tuple[int, FactSubject | None] | None:
+    """The last anaphor of a kind in ``lo:hi`` ("the port", "the FTZ") and the subject it refers to: the nearest one
+    named before it whose canonical name is of that kind (None when none is)."""
+    found = None
+    for anaphor, canonical in cues.kinds:
+        for m in anaphor.finditer(text, lo, hi):
+            if found is None or m.start() > found[0].start():
+                found = (m, canonical)
+    if found is None:
+        return None
+    m, canonical = found
+    return m.start(), _named_before(m.start(), canonical, local, cues)
+
+
+def _named_before(position: int, canonical: re.Pattern[str], local: _Sentence, cues: _Cues) -> FactSubject | None:
+    """What an anaphor of a kind at ``position`` refers to: the paragraph's subject when it is of that kind, else the
+    first subject of that kind the article names (its topic: "Alataw Pass ... Horgos ... the port" is Alataw Pass)."""
+    current = local.context_subject
+    if current is not None and current.start < position and canonical.search(current.canonical or current.text):
+        return current
+    subjects, starts = local.article
+    first = local.first_of_kind.get(canonical.pattern)
+    if first is None:
+        first = next((k for k, e in enumerate(subjects) if canonical.search(e.canonical or e.text)), -1)
+        local.first_of_kind[canonical.pattern] = first  # once per article and kind: the stage stays linear
+    if first >= 0 and starts[first] < position:
+        return _subject_of([subjects[first]], cues)
+    return None
+
+
+def _through(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues) -> FactSubject | None:
+    """What a figure passed through, after it in its clause: "trains passed through Alataw Pass" (the first one
+    named), "vehicles passed through the port" (the port named before)."""
+    for m in cues.through.finditer(text, lo, hi):
+        here = local.between(local.subjects, local.subject_starts, m.end(), m.end() + 1)
+        if here:
+            return _subject_of(here[:1], cues)
+        for anaphor, canonical in cues.kinds:
+            if anaphor.match(text, max(m.start(), m.end() - 4)) or anaphor.match(text, m.end()):
+                return _named_before(m.start(), canonical, local, cues)
+    return None
 
 
 def _nearest_period(local: _Sentence, draft: _Draft, within: tuple[int, int]) -> int | None:
@@ -441,15 +533,24 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     if subject is None:
         in_clause = [e for e in local.between(local.subjects, local.subject_starts, lo, draft.start)
                      if not _in_apposition(text, e, max(clause[0], e.start - _WINDOW))]
-        at = [e for e in in_clause[-1:] if re.fullmatch(r"\s+(?:at|with|of)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?",
-                                                         text[e.end : draft.start])]
+        at = [e for e in in_clause[-1:] if _AT_FIGURE.fullmatch(text, e.end, draft.start)]
         anaphor = cues.anaphora.search(text, lo, draft.start)
-        if at:  # "followed by Kyrgyzstan at 76.9 billion yuan"
+        typed = _typed_anaphor(text, lo, draft.start, local, cues)
+        if at:  # "followed by Kyrgyzstan at 76.9 billion yuan", "followed by Guizhou province's 10.4 percent"
             subject = _subject_of(at, cues, text)
+        elif typed and (not in_clause or typed[0] < in_clause[0].start):
+            subject = typed[1]  # "the port handled ...": the port named before, not the region
+            if subject is not None and subject.start < sent.start:
+                inherited.append("subject")
         elif anaphor and (not in_clause or anaphor.start() < in_clause[0].start):
-            pass  # "the port handled ...", "its exports": the subject named before
+            pass  # "the region's exports", "its exports": the subject named before
         elif in_clause:
             subject = _subject_of(in_clause, cues, text)
+        elif (through := _through(text, draft.figures[0].end, min(clause[1], draft.figures[0].end + _WINDOW), local,
+                                  cues)) is not None:
+            subject = through  # "3,912 freight trains passed through Alataw Pass and Horgos"
+            if subject.start < sent.start:
+                inherited.append("subject")
         else:
             window = max(sent.start, draft.start - _WINDOW)
             partners = local.between(local.partners, local.partner_starts, window, draft.start)
