@@ -116,3 +116,11 @@ def test_a_figure_after_the_lists_joins_the_last_one_and_a_possessive_place_owns
     assert next(g for g in got if g["value"] == "0.8 billion yuan")["change"] == "12 percent"
     assert not any(g["change"] == "12 percent" and g["value"] is None for g in got)
     assert next(g for g in got if g["change"] == "5.9 percent")["subject"] == "Qinghai"
+
+
+def test_the_ministry_is_the_ministry_named_before_unless_it_is_the_figures_source() -> None:
+    got = facts_of("Rail\n\nThe Ministry of Railways carried 1.2 billion travelers in 2023. The ministry also moved 1.5 "
+                   "billion tonnes of coal in 2023.\n\nThe Ministry of Commerce held a briefing in Urumqi on Tuesday. "
+                   "The ministry said Xinjiang's exports rose 5 percent in 2023.")
+    assert next(g for g in got if g["value"] == "1.5 billion tonnes")["subject"] == "Ministry of Railways"
+    assert next(g for g in got if g["change"] == "5 percent")["subject"] == "Xinjiang"

@@ -463,6 +463,8 @@ def _typed_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues
     found = None
     for anaphor, canonical in cues.kinds:
         for m in anaphor.finditer(text, lo, hi):
+            if cues.source_after.match(text[m.end() : m.end() + 40]):
+                continue  # "the ministry said": the source, not the subject
             if found is None or m.start() > found[0].start():
                 found = (m, canonical)
     if found is None:
@@ -480,7 +482,8 @@ def _named_before(position: int, canonical: re.Pattern[str], local: _Sentence, c
     subjects, starts = local.article
     first = local.first_of_kind.get(canonical.pattern)
     if first is None:
-        first = next((k for k, e in enumerate(subjects) if canonical.search(e.canonical or e.text)), -1)
+        first = next((k for k, e in enumerate(subjects) if canonical.search(e.canonical or e.text)
+                      and (e.canonical or e.text) not in cues.sources), -1)
         local.first_of_kind[canonical.pattern] = first  # once per article and kind: the stage stays linear
     if first >= 0 and starts[first] < position:
         return _subject_of([subjects[first]], cues)
