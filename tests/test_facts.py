@@ -124,3 +124,17 @@ def test_the_ministry_is_the_ministry_named_before_unless_it_is_the_figures_sour
                    "The ministry said Xinjiang's exports rose 5 percent in 2023.")
     assert next(g for g in got if g["value"] == "1.5 billion tonnes")["subject"] == "Ministry of Railways"
     assert next(g for g in got if g["change"] == "5 percent")["subject"] == "Xinjiang"
+
+
+def test_a_described_value_inherits_no_period_and_a_levels_own_period_is_not_the_facts() -> None:
+    got = facts_of("Zone\n\nUrumqi's exports rose 8 percent in the first half of 2024. The new yard covers 26 hectares.\n\n"
+                   "Output grew 6.1 percent in the first quarter of 2024, compared with the 5.2-percent increase in 2023.")
+    assert next(g for g in got if g["value"] == "26 hectares")["period"] is None
+    assert next(g for g in got if g["change"] == "6.1 percent")["period"] == ("2024-01-01", "2024-03-31")
+    assert next(g for g in got if g["change"] == "8 percent")["period"] == ("2024-01-01", "2024-06-30")
+
+
+def test_a_stock_at_a_months_end_keeps_that_day_before_according_to() -> None:
+    got = facts_of("Money\n\nM2 rose 8.4 percent year on year to 194.56 trillion yuan at the end of October, according to "
+                   "the People's Bank of China.", published=date(2019, 11, 11))
+    assert got[0]["period"] == ("2019-10-31", "2019-10-31")

@@ -43,6 +43,11 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 #: Between a place and its own figure: "Kyrgyzstan at 76.9 billion yuan", "Guizhou province's 10.4 percent".
 _AT_FIGURE = re.compile(r"\s+(?:at|with|of)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?"
                         r"|(?:\s+(?:province|region|city|prefecture|county|municipality))?['’]s\s+")
+#: How far before a value a word describing it stands ("covering approximately 180 square km").
+_STATIC_BEFORE = 30
+_OVER = re.compile(r"\bover\s+(?:\S+\s+)?$")
+#: How far after a comparison level its own period may stand ("the 5.8-percent increase in 2016").
+_LEVEL_PERIOD = 30
 #: What joins the figures of a "respectively" list: "45.8 percent and 8.7 percent", "3, 5 and 7 percent".
 _LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:and\s+|or\s+)?")
 #: Between two figures of one slot: a range ("4 to 5 million", "6.7 percent to 6.9 percent") is one figure.
@@ -65,6 +70,7 @@ class _Cues:
     partner_before: re.Pattern[str]
     event_before: re.Pattern[str]
     present: re.Pattern[str]
+    static: re.Pattern[str]
     sources: frozenset[str]
     range_periods: re.Pattern[str]
     ahead_periods: re.Pattern[str]
@@ -102,6 +108,7 @@ def _cues(language: str) -> _Cues:
         partner_before=re.compile(data["partner_before"], re.IGNORECASE),
         event_before=re.compile(data["event_before"], re.IGNORECASE),
         present=re.compile(data["present"], re.IGNORECASE),
+        static=re.compile(data["static"], re.IGNORECASE),
         sources=frozenset(data["sources"]),
         range_periods=re.compile(data["range_periods"]),
         ahead_periods=re.compile(data["ahead_periods"], re.IGNORECASE),
@@ -224,9 +231,18 @@ def extract_facts(
             if paragraph >= 0 and lead_context is None and not (headline and paragraph == 0):
                 lead_context = context
             paragraph, context = sent.paragraph, _Context()
-        in_sentence = [f for f in figures_at.get(index, []) if not _past_level(text, sent.start, f, cues)]
+        here = figures_at.get(index, [])
+        in_sentence, level_ends = [], []
+        for f in here:
+            if not _past_level(text, sent.start, f, cues):
+                in_sentence.append(f)
+            elif not _OVER.search(text, max(sent.start, f.start - 12), f.start):  # "over 96,000": a quantity
+                level_ends.append(f.end)
+        level_ends.sort()
+        # the period of a comparison level ("compared with the 5.8-percent increase in 2016") is that level's
         sentence_periods = [i for i, p in periods_at.get(index, [])  # type: ignore[misc]
-                            if p.recurrence is None and not _basis(text, sent.start, p, cues)]
+                            if p.recurrence is None and not _basis(text, sent.start, p, cues)
+                            and bisect_right(level_ends, p.start) == bisect_left(level_ends, p.start - _LEVEL_PERIOD)]
         named = subjects_at.get(index, [])
         sentence_subjects = [e for e in named if _can_be_subject(text, e, cues)]
         chosen = {id(e) for e in sentence_subjects}
@@ -307,8 +323,10 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
         return True
     if cues.event_before.search(text[max(sentence_start, period.start - 40) : period.start]):
         return True  # "launched in November 2023", "since 2016": when something began
-    one_day = (period.first_day is not None and period.first_day == period.last_day) or bool(
-        cues.day_words.fullmatch(period.text))
+    # a stock at a month's end ("194.56 trillion yuan at the end of October, according to the PBOC") is dated by
+    # that day, which is not the day the data came out
+    one_day = (period.first_day is not None and period.first_day == period.last_day
+               and not period.text.lower().startswith("end of")) or bool(cues.day_words.fullmatch(period.text))
     return one_day and bool(cues.report_before.search(text[max(sentence_start, period.start - 40) : period.start])
                             or cues.report_after.match(text[period.end : period.end + 30]))
 
@@ -592,7 +610,9 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     period = _nearest_period(local, draft, clause) if local.periods else None
     if period is None:
         period = _nearest_period(local, draft, (sent.start, sent.end)) if local.periods else None
-    if period is None and not cues.present.search(text, lo, min(clause[1], draft.end + _WINDOW)):  # "now operates"
+    described = value is not None and cues.static.search(text, max(lo, value.start - _STATIC_BEFORE), value.start)
+    if period is None and not described \
+            and not cues.present.search(text, lo, min(clause[1], draft.end + _WINDOW)):  # "now operates"
         period = next((c.period for c in contexts if c.period is not None), None)
         if period is not None:
             inherited.append("period")
