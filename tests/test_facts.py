@@ -138,3 +138,11 @@ def test_a_stock_at_a_months_end_keeps_that_day_before_according_to() -> None:
     got = facts_of("Money\n\nM2 rose 8.4 percent year on year to 194.56 trillion yuan at the end of October, according to "
                    "the People's Bank of China.", published=date(2019, 11, 11))
     assert got[0]["period"] == ("2019-10-31", "2019-10-31")
+
+
+def test_an_unnamed_company_is_no_subject_and_a_named_one_is_the_company() -> None:
+    got = facts_of("Cars\n\nHorgos exported 5,000 vehicles in the first half of 2024. Her company exported 1,460 "
+                   "vehicles in the first half of 2024.\n\nJiaheng Auto Export Co. opened a yard in Horgos in 2023. "
+                   "The company exported 900 vehicles in the first half of 2024.")
+    assert next(g for g in got if g["value"] == "1,460 vehicles")["subject"] is None
+    assert next(g for g in got if g["value"] == "900 vehicles")["subject"] == "Jiaheng Auto Export Co."

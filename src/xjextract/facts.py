@@ -78,7 +78,7 @@ class _Cues:
     reported: re.Pattern[str]
     source_before: re.Pattern[str]
     #: (anaphor, canonical) of each kind: "the port" refers back to a subject whose canonical name is a port's
-    kinds: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    kinds: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]
     through: re.Pattern[str]
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
@@ -115,7 +115,8 @@ def _cues(language: str) -> _Cues:
         day_words=re.compile(data["day_words"], re.IGNORECASE),
         reported=re.compile(data["reported"]),
         source_before=re.compile(data["source_before"], re.IGNORECASE),
-        kinds=tuple((re.compile(k["anaphor"], re.IGNORECASE), re.compile(k["canonical"])) for k in data["kinds"].values()),
+        kinds=tuple((re.compile(k["anaphor"], re.IGNORECASE), re.compile(k["canonical"]), k.get("unnamed_is_none", False))
+                    for k in data["kinds"].values()),
         through=re.compile(data["through"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
@@ -311,7 +312,7 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
     """A comparison basis ("from a year earlier", "the same period last year"), not the fact's period."""
     if cues.basis_periods.match(period.text):
         return True
-    before = text[max(sentence_start, period.start - 25) : period.start]
+    before = text[max(sentence_start, period.start - 32) : period.start]
     found = cues.basis_before.search(before)
     if found:
         word = found.group(0).split()[0].casefold()
@@ -475,20 +476,21 @@ def _runs(text: str, figures: list[_Figure], joined: bool) -> list[list[_Figure]
 
 
 def _typed_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues
-                   ) -> tuple[int, FactSubject | None] | None:
+                   ) -> tuple[int, FactSubject | None, bool] | None:
     """The last anaphor of a kind in ``lo:hi`` ("the port", "the FTZ") and the subject it refers to: the nearest one
-    named before it whose canonical name is of that kind (None when none is)."""
+    named before it whose canonical name is of that kind (None when none is), and whether the kind then has no
+    subject at all ("his company's exports" with no company named)."""
     found = None
-    for anaphor, canonical in cues.kinds:
+    for anaphor, canonical, unnamed_is_none in cues.kinds:
         for m in anaphor.finditer(text, lo, hi):
             if cues.source_after.match(text[m.end() : m.end() + 40]):
                 continue  # "the ministry said": the source, not the subject
             if found is None or m.start() > found[0].start():
-                found = (m, canonical)
+                found = (m, canonical, unnamed_is_none)
     if found is None:
         return None
-    m, canonical = found
-    return m.start(), _named_before(m.start(), canonical, local, cues)
+    m, canonical, unnamed_is_none = found
+    return m.start(), _named_before(m.start(), canonical, local, cues), unnamed_is_none
 
 
 def _named_before(position: int, canonical: re.Pattern[str], local: _Sentence, cues: _Cues) -> FactSubject | None:
@@ -515,7 +517,7 @@ def _through(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues) -> Fact
         here = local.between(local.subjects, local.subject_starts, m.end(), m.end() + 1)
         if here:
             return _subject_of(here[:1], cues)
-        for anaphor, canonical in cues.kinds:
+        for anaphor, canonical, _ in cues.kinds:
             if anaphor.match(text, max(m.start(), m.end() - 4)) or anaphor.match(text, m.end()):
                 return _named_before(m.start(), canonical, local, cues)
     return None
@@ -551,6 +553,7 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     # subject: in the clause before the figure, else in the sentence before it, else inherited
     subject = draft.subject
     anaphor = None
+    unnamed = False
     if subject is None:
         in_clause = [e for e in local.between(local.subjects, local.subject_starts, lo, draft.start)
                      if not _in_apposition(text, e, max(clause[0], e.start - _WINDOW))]
@@ -563,6 +566,7 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
             subject = typed[1]  # "the port handled ...": the port named before, not the region
             if subject is not None and subject.start < sent.start:
                 inherited.append("subject")
+            unnamed = subject is None and typed[2]  # "Her company exported 1,460 vehicles": nobody named
         elif anaphor and (not in_clause or anaphor.start() < in_clause[0].start):
             pass  # "the region's exports", "its exports": the subject named before
         elif in_clause:
@@ -582,7 +586,7 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
             # a partner named alone: "Trade with Uzbekistan rose 17.1%", "while trade with Turkmenistan fell"
             subject = _subject_of(earlier, cues, text) or _subject_of(clause_partners[:1], cues) or \
                 _subject_of(partners[:1], cues)
-    if subject is None:
+    if subject is None and not unnamed:
         subject = next((c.subject for c in contexts if c.subject), None)
         if subject is not None:
             inherited.append("subject")
