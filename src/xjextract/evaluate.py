@@ -460,7 +460,7 @@ def score_article(evaluation: Evaluation, gold: GoldFile, raw: str, record: Reco
 
 
 #: A fact's slots as scored, each in its own row ``facts:<slot>``; ``facts`` needs all but metric to agree.
-FACT_SLOTS = ("value", "change", "share", "period", "subject", "metric")
+SCORED_FACT_SLOTS = ("value", "change", "share", "period", "subject", "metric")
 
 
 def _slot_agree(slot: str, gold: Any, pred: Any) -> bool:
@@ -510,7 +510,7 @@ def _predicted_facts(record: Record | None) -> list[dict[str, Any]]:
 
 def _describe_fact(fact: dict[str, Any]) -> str:
     parts = [f"{slot}={_describe(fact[slot]) if slot in ('value', 'change', 'share', 'period') else repr(fact[slot])}"
-             for slot in FACT_SLOTS if fact[slot] is not None]
+             for slot in SCORED_FACT_SLOTS if fact[slot] is not None]
     return "{" + ", ".join(parts) + "}"
 
 
@@ -531,10 +531,10 @@ def _score_facts(evaluation: Evaluation, gold: GoldFile, record: Record | None, 
         if shared and gi not in pairs.values() and pi not in pairs:
             pairs[pi] = gi
     right = {pi for pi, gi in pairs.items()
-             if all(_slot_agree(s, g_facts[gi][s], p_facts[pi][s]) for s in FACT_SLOTS if s != "metric")}
+             if all(_slot_agree(s, g_facts[gi][s], p_facts[pi][s]) for s in SCORED_FACT_SLOTS if s != "metric")}
     of_gold = {gi: pi for pi, gi in pairs.items()}
     evaluation.add("facts", "value", Counts(tp=len(right), fp=len(p_facts) - len(right), fn=len(g_facts) - len(right)))
-    for slot in FACT_SLOTS:
+    for slot in SCORED_FACT_SLOTS:
         counts = Counts()
         for pi, p in enumerate(p_facts):
             g = g_facts[pairs[pi]] if pi in pairs else None

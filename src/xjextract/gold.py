@@ -37,7 +37,7 @@ class GoldSet(Span):
 
 
 #: The slots a fact may inherit from context (gold/README.md "Facts").
-FACT_SLOTS = ("subject", "metric", "period")
+INHERITABLE_SLOTS = ("subject", "metric", "period")
 
 
 class GoldFact(BaseModel):
@@ -200,8 +200,8 @@ def _fact_problems(gold: GoldFile) -> list[str]:
             problems.append(f"{where}: period {list(fact.period)} is not the span of a periods item")
         if fact.metric is not None and fact.metric not in metrics:
             problems.append(f"{where}: unknown metric {fact.metric!r} (metrics.json)")
-        if [s for s in FACT_SLOTS if s in fact.inherited] != fact.inherited:
-            problems.append(f"{where}: inherited {fact.inherited} must list some of {list(FACT_SLOTS)} in that order")
+        if [s for s in INHERITABLE_SLOTS if s in fact.inherited] != fact.inherited:
+            problems.append(f"{where}: inherited {fact.inherited} must list some of {list(INHERITABLE_SLOTS)} in that order")
         for span in figures:
             if tuple(span) in used:
                 problems.append(f"{where}: {list(span)} is already in facts[{used[tuple(span)]}]")
