@@ -27,6 +27,8 @@ def test_extract_files_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     recs = records(out)
     assert [r.id for r in recs] == ["000_0e780ba2c3dffdc5", "003_d62f2ae918e7ea18"]
     assert "2 records" in err and "0 failed" in err
+    # the summary counts every list of the records, the facts included
+    assert f"{sum(len(r.facts) for r in recs)} facts," in err and f"{sum(len(r.money) for r in recs)} money," in err
 
 
 def test_extract_folder_to_file_in_input_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

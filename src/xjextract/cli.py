@@ -97,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--published", help="publication date for inputs that give none (as extract)")
 
     tab = sub.add_parser("table", help="flat tables of records (articles, money, conversions, percentages, periods, "
-                         "quantities, durations, entities) as Parquet, CSV or DuckDB")
+                         "quantities, durations, entities, facts) as Parquet, CSV or DuckDB")
     tab.add_argument("records", nargs="+", type=Path, help="JSONL records written by xjextract extract")
     tab.add_argument("-o", "--output", type=Path, required=True,
                      help="a folder of <table>.parquet or <table>.csv files, or a .duckdb database file")

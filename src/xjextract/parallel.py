@@ -48,7 +48,8 @@ class Outcome(NamedTuple):
     notes: tuple[str, ...] = ()
 
 #: What the summary line counts, per record.
-COUNTED = ("sentences", "removed", "entities", "money", "periods", "percentages", "quantities", "durations", "warnings")
+COUNTED = ("sentences", "removed", "entities", "money", "periods", "percentages", "quantities", "durations", "facts",
+           "warnings")
 #: With fewer articles than this per extra worker, starting worker processes costs more than it saves.
 #: Measured with benchmarks/throughput.py: one process takes ~40 ms an article, a worker process ~1.5 s to
 #: start, so two workers (1.5 s + 20 ms an article) beat one from about 75 articles on.
