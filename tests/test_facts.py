@@ -146,3 +146,11 @@ def test_an_unnamed_company_is_no_subject_and_a_named_one_is_the_company() -> No
                    "The company exported 900 vehicles in the first half of 2024.")
     assert next(g for g in got if g["value"] == "1,460 vehicles")["subject"] is None
     assert next(g for g in got if g["value"] == "900 vehicles")["subject"] == "Jiaheng Auto Export Co."
+
+
+def test_a_subject_named_earlier_in_the_same_sentence_is_not_inherited() -> None:
+    got = facts_of("Power\n\nXinjiang sent 126.3 billion kilowatt-hours of electricity to other regions last year, up 3.4 "
+                   "percent, and its installed capacity of wind and solar power passed 100 million kilowatts by the end "
+                   "of 2024.")
+    capacity = next(g for g in got if g["value"] == "100 million kilowatts")
+    assert capacity["subject"] == "Xinjiang" and "subject" not in capacity["inherited"]  # type: ignore[operator]

@@ -40,16 +40,10 @@ T = TypeVar("T")
 #: far shorter in this press; the bound keeps the stage linear on a paragraph of thousands of figures.
 _WINDOW = 400
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-#: Between a place and its own figure: "Kyrgyzstan at 76.9 billion yuan", "Guizhou province's 10.4 percent".
-_AT_FIGURE = re.compile(r"\s+(?:at|with|of)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?"
-                        r"|(?:\s+(?:province|region|city|prefecture|county|municipality))?['’]s\s+")
 #: How far before a value a word describing it stands ("covering approximately 180 square km").
 _STATIC_BEFORE = 30
-_OVER = re.compile(r"\bover\s+(?:\S+\s+)?$")
 #: How far after a comparison level its own period may stand ("the 5.8-percent increase in 2016").
 _LEVEL_PERIOD = 30
-#: What joins the figures of a "respectively" list: "45.8 percent and 8.7 percent", "3, 5 and 7 percent".
-_LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:and\s+|or\s+)?")
 #: Between two figures of one slot: a range ("4 to 5 million", "6.7 percent to 6.9 percent") is one figure.
 _RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
 
@@ -77,9 +71,13 @@ class _Cues:
     day_words: re.Pattern[str]
     reported: re.Pattern[str]
     source_before: re.Pattern[str]
-    #: (anaphor, canonical) of each kind: "the port" refers back to a subject whose canonical name is a port's
+    #: (anaphor, canonical, unnamed_is_none) of each kind: "the port" refers back to a subject whose canonical name
+    #: is a port's; unnamed_is_none: a kind named without a name ("his company") gives no subject and inherits none
     kinds: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]
     through: re.Pattern[str]
+    own_figure: re.Pattern[str]
+    quantity_over: re.Pattern[str]
+    list_joint: re.Pattern[str]
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
     count_only: frozenset[str]
@@ -118,6 +116,9 @@ def _cues(language: str) -> _Cues:
         kinds=tuple((re.compile(k["anaphor"], re.IGNORECASE), re.compile(k["canonical"]), k.get("unnamed_is_none", False))
                     for k in data["kinds"].values()),
         through=re.compile(data["through"], re.IGNORECASE),
+        own_figure=re.compile(data["own_figure"]),
+        quantity_over=re.compile(data["quantity_over"]),
+        list_joint=re.compile(data["list_joint"]),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
@@ -237,7 +238,7 @@ def extract_facts(
         for f in here:
             if not _past_level(text, sent.start, f, cues):
                 in_sentence.append(f)
-            elif not _OVER.search(text, max(sent.start, f.start - 12), f.start):  # "over 96,000": a quantity
+            elif not cues.quantity_over.search(text, max(sent.start, f.start - 12), f.start):  # "over 96,000": a quantity
                 level_ends.append(f.end)
         level_ends.sort()
         # the period of a comparison level ("compared with the 5.8-percent increase in 2016") is that level's
@@ -428,7 +429,7 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
 def _respectively(text: str, figures: list[_Figure], subjects: list[Entity], cues: _Cues) -> list[_Draft]:
     """ "A and B ... 45.8 percent and 8.7 percent, respectively": runs of one slot, zipped in order; figures
     outside the zipped lists are facts of their own."""
-    runs = [r for r in _runs(text, figures, joined=False) if len(r) > 1]
+    runs = [r for r in _runs(text, figures, cues, joined=False) if len(r) > 1]
     if not runs:
         return [_Draft([f]) for f in figures]
     n = max(len(r) for r in runs)
@@ -442,7 +443,7 @@ def _respectively(text: str, figures: list[_Figure], subjects: list[Entity], cue
         else:
             # one list alone may not be all one list: "climbed 5.3 percent, and trade with A and B came in at
             # 5.2 percent and 11 percent, respectively" lists only the figures joined by commas and "and"
-            joined = [r for r in _runs(text, figures, joined=True) if len(r) > 1]
+            joined = [r for r in _runs(text, figures, cues, joined=True) if len(r) > 1]
             if len(joined) == 1:
                 runs, n = joined, len(joined[0])
     lists = [r for r in runs if len(r) == n]
@@ -462,13 +463,13 @@ def _respectively(text: str, figures: list[_Figure], subjects: list[Entity], cue
     return sorted(drafts + alone, key=lambda d: d.start)
 
 
-def _runs(text: str, figures: list[_Figure], joined: bool) -> list[list[_Figure]]:
+def _runs(text: str, figures: list[_Figure], cues: _Cues, joined: bool) -> list[list[_Figure]]:
     """Runs of figures of one slot; with ``joined``, only those joined by commas and "and" ("5.2 percent and 11
     percent")."""
     runs: list[list[_Figure]] = []
     for figure in figures:
         if runs and runs[-1][-1].slot == figure.slot and (
-                not joined or _LIST_JOINT.fullmatch(text, runs[-1][-1].end, figure.start)):
+                not joined or cues.list_joint.fullmatch(text, runs[-1][-1].end, figure.start)):
             runs[-1].append(figure)
         else:
             runs.append([figure])
@@ -477,9 +478,9 @@ def _runs(text: str, figures: list[_Figure], joined: bool) -> list[list[_Figure]
 
 def _typed_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues
                    ) -> tuple[int, FactSubject | None, bool] | None:
-    """The last anaphor of a kind in ``lo:hi`` ("the port", "the FTZ") and the subject it refers to: the nearest one
-    named before it whose canonical name is of that kind (None when none is), and whether the kind then has no
-    subject at all ("his company's exports" with no company named)."""
+    """The last anaphor of a kind in ``lo:hi`` ("the port", "the FTZ") as (its start, the subject it refers to, whether
+    an unnamed one of the kind has no subject): the subject is the paragraph's when it is of that kind, else the
+    article's first of that kind named before the anaphor (see ``_named_before``), else None."""
     found = None
     for anaphor, canonical, unnamed_is_none in cues.kinds:
         for m in anaphor.finditer(text, lo, hi):
@@ -557,15 +558,13 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     if subject is None:
         in_clause = [e for e in local.between(local.subjects, local.subject_starts, lo, draft.start)
                      if not _in_apposition(text, e, max(clause[0], e.start - _WINDOW))]
-        at = [e for e in in_clause[-1:] if _AT_FIGURE.fullmatch(text, e.end, draft.start)]
+        at = [e for e in in_clause[-1:] if cues.own_figure.fullmatch(text, e.end, draft.start)]
         anaphor = cues.anaphora.search(text, lo, draft.start)
         typed = _typed_anaphor(text, lo, draft.start, local, cues)
         if at:  # "followed by Kyrgyzstan at 76.9 billion yuan", "followed by Guizhou province's 10.4 percent"
             subject = _subject_of(at, cues, text)
         elif typed and (not in_clause or typed[0] < in_clause[0].start):
             subject = typed[1]  # "the port handled ...": the port named before, not the region
-            if subject is not None and subject.start < sent.start:
-                inherited.append("subject")
             unnamed = subject is None and typed[2]  # "Her company exported 1,460 vehicles": nobody named
         elif anaphor and (not in_clause or anaphor.start() < in_clause[0].start):
             pass  # "the region's exports", "its exports": the subject named before
@@ -574,8 +573,6 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
         elif (through := _through(text, draft.figures[0].end, min(clause[1], draft.figures[0].end + _WINDOW), local,
                                   cues)) is not None:
             subject = through  # "3,912 freight trains passed through Alataw Pass and Horgos"
-            if subject.start < sent.start:
-                inherited.append("subject")
         else:
             window = max(sent.start, draft.start - _WINDOW)
             partners = local.between(local.partners, local.partner_starts, window, draft.start)
@@ -588,8 +585,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
                 _subject_of(partners[:1], cues)
     if subject is None and not unnamed:
         subject = next((c.subject for c in contexts if c.subject), None)
-        if subject is not None:
-            inherited.append("subject")
+    if subject is not None and subject.start < sent.start:  # named in an earlier sentence or the headline
+        inherited.append("subject")
     # metric: the nearest form before the figure in its clause, else after it, else inherited
     near = local.between(local.metrics, local.metric_starts, lo, min(clause[1], draft.end + _WINDOW))
     usable = [m for m in near if cues.metric_names[m.group(0).casefold()] not in cues.count_only]
