@@ -170,6 +170,9 @@ class _Lexicon:
     may_needs: re.Pattern[str]
     month_not_before: re.Pattern[str]
     deadline_before: re.Pattern[str]
+    relative: dict[str, int]
+    last_ordinals: frozenset[str]
+    reporting_period_back: tuple[str, ...]
 
 
 @cache
@@ -229,6 +232,9 @@ def _lexicon(language: str) -> _Lexicon:
         may_needs=re.compile(rf"(?i:{data['may_needs']})"),
         month_not_before=re.compile(data.get("month_not_before", "(?!)")),
         deadline_before=re.compile(rf"(?i:{data['deadline_before']})"),
+        relative=data["relative"],
+        last_ordinals=frozenset(data["last_ordinals"]),
+        reporting_period_back=tuple(data["reporting_period_back"]),
     )
 
 
@@ -311,16 +317,16 @@ def _choose(ctx: _Context, make: Any) -> tuple[date, date, bool]:
     return first, last, True
 
 
-def _with_year(groups: dict[str, Any], ctx: _Context, make: Any) -> tuple[date, date, bool]:
+def _with_year(groups: dict[str, Any], ctx: _Context, lex: _Lexicon, make: Any) -> tuple[date, date, bool]:
     """A period written with an explicit year, a relative one ("of last year") or none ("of the year")."""
     if groups.get("year"):
         first, last = make(int(groups["year"]))
         return first, last, False
     rel = (groups.get("rel") or "").lower()
-    if rel in ("last", "this", "next", "previous"):
+    if rel in lex.relative:
         if ctx.publication is None:
             raise _NeedsPublication
-        offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[rel]
+        offset = lex.relative[rel]
         first, last = make(ctx.publication.year + offset)
         return first, last, True
     return _choose(ctx, make)
@@ -329,7 +335,7 @@ def _with_year(groups: dict[str, Any], ctx: _Context, make: Any) -> tuple[date, 
 def _ordinal(word: str | None, lex: _Lexicon, last: int) -> int:
     """The number of "third" quarter; "last" and "final" ("the last half of 1989") are the year's ``last``."""
     low = (word or "").lower()
-    return last if low in ("last", "final") else lex.ordinals[low]
+    return last if low in lex.last_ordinals else lex.ordinals[low]
 
 
 def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
@@ -351,7 +357,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return _months(word_year(groups["wy"]), month, month) + (False,)
     if kind == "month":
         if groups.get("year") or groups.get("rel"):
-            return _with_year(groups, ctx, lambda y: _months(y, month, month))
+            return _with_year(groups, ctx, lex, lambda y: _months(y, month, month))
         return _choose(ctx, lambda y: _months(y, month, month))
     if kind == "month_year_range":  # "November 2023 to January 2024"
         first = date(int(groups["year"]), month, 1)
@@ -371,7 +377,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return first, last, relative and not groups.get("year2")
     if kind == "part_of_year":  # "late 2023", "early next year"
         first_month, last_month = lex.parts[groups["part"].lower()]
-        return _with_year(groups, ctx, lambda y: _months(y, first_month, last_month))
+        return _with_year(groups, ctx, lex, lambda y: _months(y, first_month, last_month))
     if kind == "previous":
         return _previous(groups, ctx)
     if kind == "month_range":
@@ -379,8 +385,8 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         if last_month == month:
             raise ValueError("not a month range")
         if last_month < month:  # "December to March": into the next year
-            return _with_year(groups, ctx, lambda y: (date(y, month, 1), _month_end(y + 1, last_month)))
-        return _with_year(groups, ctx, lambda y: _months(y, month, last_month))
+            return _with_year(groups, ctx, lex, lambda y: (date(y, month, 1), _month_end(y + 1, last_month)))
+        return _with_year(groups, ctx, lex, lambda y: _months(y, month, last_month))
     if kind == "date":
         return _date(groups, ctx, month)
     if kind == "weekday_date":  # "Saturday, April 25": without a year, the nearest year whose April 25 is a Saturday
@@ -401,36 +407,36 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return day, day, True
     if kind == "quarter":
         q = int(groups["q"]) if groups.get("q") else _ordinal(groups["ord"], lex, 4)
-        return _with_year(groups, ctx, lambda y: _months(y, 3 * q - 2, 3 * q))
+        return _with_year(groups, ctx, lex, lambda y: _months(y, 3 * q - 2, 3 * q))
     if kind == "quarter_range":  # "Q1-Q3"
         first_q, last_q = int(groups["q"]), int(groups["q2"])
         if last_q <= first_q:
             raise ValueError("not a quarter range")
-        return _with_year(groups, ctx, lambda y: _months(y, 3 * first_q - 2, 3 * last_q))
+        return _with_year(groups, ctx, lex, lambda y: _months(y, 3 * first_q - 2, 3 * last_q))
     if kind == "first_quarters":
         n = lex.numbers.get(groups["n"] or "", 0) or int(groups["n"])
-        return _with_year(groups, ctx, lambda y: _months(y, 1, 3 * n))
+        return _with_year(groups, ctx, lex, lambda y: _months(y, 1, 3 * n))
     if kind == "half":
         h = int(groups["h"]) if groups.get("h") else _ordinal(groups["ord"], lex, 2)
-        return _with_year(groups, ctx, lambda y: _months(y, 6 * h - 5, 6 * h))
+        return _with_year(groups, ctx, lex, lambda y: _months(y, 6 * h - 5, 6 * h))
     if kind == "first_months":
         n = lex.numbers.get((groups["n"] or "").lower(), 0) or int(groups["n"])
         if not 1 <= n <= 12:
             raise ValueError("not a number of months")
-        return _with_year(groups, ctx, lambda y: _months(y, 1, n))
+        return _with_year(groups, ctx, lex, lambda y: _months(y, 1, n))
     if kind == "new_year_month":
-        return _with_year({"rel": "this"}, ctx, lambda y: _months(y, 1, 1))
+        return _with_year({"rel": "this"}, ctx, lex, lambda y: _months(y, 1, 1))
     if kind in ("relative_year", "the_year"):
         if kind == "the_year":
             if ctx.text.startswith(("full", "Full"), ctx.start) and ctx.stretches and ctx.stretches[-1].first_day:
                 year = ctx.stretches[-1].first_day.year  # "the Q1 data ... its full-year target": that year
                 return date(year, 1, 1), date(year, 12, 31), True
             return _choose(ctx, lambda y: (date(y, 1, 1), date(y, 12, 31)))
-        return _with_year(groups, ctx, lambda y: (date(y, 1, 1), date(y, 12, 31)))
+        return _with_year(groups, ctx, lex, lambda y: (date(y, 1, 1), date(y, 12, 31)))
     if kind == "relative_month":
         if ctx.publication is None:
             raise _NeedsPublication
-        offset = {"last": -1, "this": 0, "next": 1}[(groups["rel"] or "").lower()]
+        offset = lex.relative[(groups["rel"] or "").lower()]
         index = ctx.publication.year * 12 + ctx.publication.month - 1 + offset
         return (*_months(index // 12, index % 12 + 1, index % 12 + 1), True)
     if kind == "year_to_date":
@@ -473,7 +479,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return day, day, True
     if kind == "week":  # this/last/next week (ISO: Monday to Sunday), this/next weekend
         pub = _publication(ctx)
-        offset = {"this": 0, "last": -1, "previous": -1, "next": 1}[groups["rel"].lower()]
+        offset = lex.relative[groups["rel"].lower()]
         if offset == -1 and pub.weekday() == 6 and groups["unit"].lower() == "week":
             offset = 0  # written on a Sunday, "last week" is the week that ends that day (TimeML's reading)
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
@@ -502,7 +508,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
     if kind == "year_end":  # "since year-end": the last one passed; "close around year end": the coming one
         return _choose(ctx, lambda y: (date(y, 12, 31), date(y, 12, 31)))
     if kind == "year_back":
-        return _year_back(ctx)
+        return _year_back(ctx, lex)
     if kind == "ago":  # "two years ago": the unit N units before the publication date's
         pub, n, unit = _publication(ctx), _count(groups["n"], lex), groups["unit"].lower()
         if unit == "day":
@@ -525,7 +531,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return _decade(groups, lex)
     if kind == "part_of_month":  # early/mid/late June
         first_day, last_day = lex.month_parts[groups["part"].lower()]
-        return _with_year(groups, ctx, lambda y: (date(y, month, first_day),
+        return _with_year(groups, ctx, lex, lambda y: (date(y, month, first_day),
                                                   date(y, month, min(last_day, _month_end(y, month).day))))
     if kind == "rest_of_year":
         pub = _publication(ctx)
@@ -536,7 +542,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         n = _count(groups["n"], lex)
         if not 1 <= n <= 24:
             raise ValueError("not a number of months")
-        first, last, relative = _with_year(groups, ctx, lambda y: _months(y, month, month))
+        first, last, relative = _with_year(groups, ctx, lex, lambda y: _months(y, month, month))
         index = first.year * 12 + first.month - n
         return date(index // 12, index % 12 + 1, 1), last, relative
     if kind == "weekday_range":  # "Thursday to Saturday"
@@ -633,7 +639,7 @@ def _decade(groups: dict[str, Any], lex: _Lexicon) -> tuple[date, date, bool]:
     return date(start + first, 1, 1), date(start + last, 12, 31), False
 
 
-def _year_back(ctx: _Context) -> tuple[date, date, bool]:
+def _year_back(ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
     """"a year earlier", "year-ago quarter": the period named before it in the sentence (else the last stretch
     named before), one year back; with none, the publication day one year back."""
     anchor = next((p for p in reversed(ctx.earlier) if p.start >= ctx.sentence_start and p.first_day
@@ -641,7 +647,7 @@ def _year_back(ctx: _Context) -> tuple[date, date, bool]:
     if anchor is None:
         # "charges taken in the year-earlier period": the article's reporting period (its first stretch) a year
         # back, as for "the 1989 period"; otherwise the last stretch named.
-        lead = ctx.text[ctx.start : ctx.start + 40].lower().startswith(("year-earlier period", "year-ago period"))
+        lead = ctx.text[ctx.start : ctx.start + 40].lower().startswith(lex.reporting_period_back)
         anchor = next((p for p in (ctx.stretches if lead else reversed(ctx.stretches))
                        if not p.text.lower().startswith("same ")), None)
     if anchor is not None and anchor.first_day and anchor.last_day:
