@@ -173,6 +173,7 @@ class _Lexicon:
     relative: dict[str, int]
     last_ordinals: frozenset[str]
     reporting_period_back: tuple[str, ...]
+    day_offsets: dict[str, int]
 
 
 @cache
@@ -235,6 +236,7 @@ def _lexicon(language: str) -> _Lexicon:
         relative=data["relative"],
         last_ordinals=frozenset(data["last_ordinals"]),
         reporting_period_back=tuple(data["reporting_period_back"]),
+        day_offsets=data["day_offsets"],
     )
 
 
@@ -358,7 +360,13 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
     if kind == "month":
         if groups.get("year") or groups.get("rel"):
             return _with_year(groups, ctx, lex, lambda y: _months(y, month, month))
-        return _choose(ctx, lambda y: _months(y, month, month))
+        first, last, relative = _choose(ctx, lambda y: _months(y, month, month))
+        pub = ctx.publication
+        if pub is not None and not ctx.future and ctx.sentence_year is None and ctx.frame_year is None \
+                and month == pub.month % 12 + 1 and last < pub:
+            # "a cutback in its oil supply in September", written in August: the coming month, not last year's
+            return _months(pub.year + (month == 1), month, month) + (True,)
+        return first, last, relative
     if kind == "month_year_range":  # "November 2023 to January 2024"
         first = date(int(groups["year"]), month, 1)
         last = _month_end(int(groups["year2"]), lex.months[groups["m2"].lower().rstrip(".")])
@@ -428,7 +436,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return _with_year({"rel": "this"}, ctx, lex, lambda y: _months(y, 1, 1))
     if kind in ("relative_year", "the_year"):
         if kind == "the_year":
-            if ctx.text.startswith(("full", "Full"), ctx.start) and ctx.stretches and ctx.stretches[-1].first_day:
+            if groups.get("anchored") is not None and ctx.stretches and ctx.stretches[-1].first_day:
                 year = ctx.stretches[-1].first_day.year  # "the Q1 data ... its full-year target": that year
                 return date(year, 1, 1), date(year, 12, 31), True
             return _choose(ctx, lambda y: (date(y, 1, 1), date(y, 12, 31)))
@@ -475,7 +483,8 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return (*_months(year, 6 * half - 5, 6 * half), True)
     if kind == "day_word":  # today, tonight, yesterday, tomorrow
         pub = _publication(ctx)
-        day = pub + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[groups["dw"].lower()])
+        # "it's the second day of the offensive" has no day word: the publication day
+        day = pub + timedelta(days=lex.day_offsets[(groups.get("dw") or "today").lower()])
         return day, day, True
     if kind == "week":  # this/last/next week (ISO: Monday to Sunday), this/next weekend
         pub = _publication(ctx)
@@ -583,8 +592,12 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
             first, last = next(make(y) for y in years if make(y)[0] > pub)
         elif rel in ("last", "past"):  # the latest one that has ended
             first, last = [make(y) for y in years if make(y)[1] < pub][-1]
-        else:  # "this winter": the one under way, else the coming one
-            first, last = next(make(y) for y in years if make(y)[1] >= pub)
+        else:  # "this summer": the one under way, else the publication year's (in November, the summer past;
+            # in March, the winter to come); in a sentence about the future, the coming one
+            under_way = [make(y) for y in years if make(y)[0] <= pub <= make(y)[1]]
+            first, last = under_way[0] if under_way else make(pub.year)
+            if ctx.future and last < pub:
+                first, last = make(pub.year + 1)
         return first, last, True
     if kind == "year_unit":  # "the 1988 quarter": the quarter (half, period) named before, in 1988
         year = int(groups["year"])
@@ -658,7 +671,8 @@ def _year_back(ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
 
 def _latest(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
     """"the latest quarter" (the last quarter named, else the last one ended by publication), "the current
-    quarter/year/month" (the one holding the publication date), "the latest period" (the last stretch)."""
+    quarter/year/month" (the one holding the publication date), "the latest period" (the last stretch, else the
+    last quarter ended by publication)."""
     unit = groups["unit"].lower()
     months = {"quarter": 3, "month": 1, "year": 12, "period": 0}[unit]
     if groups["which"].lower() != "current":
@@ -669,8 +683,8 @@ def _latest(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
             length = (last.year - first.year) * 12 + last.month - first.month + 1
             if months == 0 or (first.day == 1 and last == _month_end(last.year, last.month) and length == months):
                 return first, last, True
-    if months == 0:
-        raise ValueError("no period to refer back to")
+    if months == 0:  # "the latest period" with no stretch named before: the last reporting quarter ended
+        months = 3
     pub = _publication(ctx)
     index = pub.year * 12 + (pub.month - 1) // months * months  # the unit holding the publication date
     if groups["which"].lower() != "current":
