@@ -676,13 +676,21 @@ def _latest(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
     unit = groups["unit"].lower()
     months = {"quarter": 3, "month": 1, "year": 12, "period": 0}[unit]
     if groups["which"].lower() != "current":
+        named = []
         for item in reversed(ctx.stretches):
             first, last = item.first_day, item.last_day
             if first is None or last is None or item.text.lower().startswith("same "):
                 continue
             length = (last.year - first.year) * 12 + last.month - first.month + 1
             if months == 0 or (first.day == 1 and last == _month_end(last.year, last.month) and length == months):
-                return first, last, True
+                named.append((first, last))
+        # the most recent of those named that has ended ("the third quarter ... the quarter a year ago ... in the
+        # latest quarter": this year's third), else the last one named
+        ended = [n for n in named if ctx.publication is None or n[1] <= ctx.publication]
+        if ended:
+            return (*max(ended, key=lambda n: n[1]), True)
+        if named:
+            return (*named[0], True)
     if months == 0:  # "the latest period" with no stretch named before: the last reporting quarter ended
         months = 3
     pub = _publication(ctx)
