@@ -441,6 +441,14 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
                 return date(year, 1, 1), date(year, 12, 31), True
             return _choose(ctx, lambda y: (date(y, 1, 1), date(y, 12, 31)))
         return _with_year(groups, ctx, lex, lambda y: (date(y, 1, 1), date(y, 12, 31)))
+    if kind == "the_month":  # "by the end of the month": the month named before in the sentence, else this month
+        for item in reversed(ctx.earlier):
+            first, last = item.first_day, item.last_day
+            if item.start >= ctx.sentence_start and first and last and first.day == 1 \
+                    and (first.year, first.month) == (last.year, last.month) and last == _month_end(last.year, last.month):
+                return first, last, True
+        pub = _publication(ctx)
+        return (*_months(pub.year, pub.month, pub.month), True)
     if kind == "relative_month":
         if ctx.publication is None:
             raise _NeedsPublication
