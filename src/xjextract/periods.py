@@ -174,6 +174,7 @@ class _Lexicon:
     last_ordinals: frozenset[str]
     reporting_period_back: tuple[str, ...]
     day_offsets: dict[str, int]
+    back_references: re.Pattern[str]
 
 
 @cache
@@ -237,6 +238,7 @@ def _lexicon(language: str) -> _Lexicon:
         last_ordinals=frozenset(data["last_ordinals"]),
         reporting_period_back=tuple(data["reporting_period_back"]),
         day_offsets=data["day_offsets"],
+        back_references=re.compile(data["back_references"], re.IGNORECASE),
     )
 
 
@@ -474,7 +476,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
     if kind == "same":
         return _same(groups, ctx)
     if kind == "anaphor":
-        return _anaphor(groups, ctx)
+        return _anaphor(groups, ctx, lex)
     if kind == "day_range":  # "Sept. 26 to 29"
         first, _, relative = _date(groups, ctx, month)
         return first, first.replace(day=int(groups["day2"])), relative
@@ -570,7 +572,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         year = word_year(groups["wy"])
         return date(year, 1, 1), date(year, 12, 31), False
     if kind == "latest":
-        return _latest(groups, ctx)
+        return _latest(groups, ctx, lex)
     if kind == "new_year":  # "as new year trade picks up": the year just begun, or about to begin in the autumn
         pub = _publication(ctx)
         year = pub.year if pub.month <= 6 else pub.year + 1
@@ -660,25 +662,35 @@ def _decade(groups: dict[str, Any], lex: _Lexicon) -> tuple[date, date, bool]:
     return date(start + first, 1, 1), date(start + last, 12, 31), False
 
 
+def _refers_back(item: Period, ctx: _Context, lex: _Lexicon) -> bool:
+    """Whether a period was named as a comparison ("the same period", "a year earlier", "the 1988 period" written in
+    1989), so that an anaphor does not refer back to it."""
+    m = lex.back_references.search(item.text)
+    if m is None:
+        return False
+    year = m.groupdict().get("year")
+    return year is None or ctx.publication is None or int(year) < ctx.publication.year
+
+
 def _year_back(ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
     """"a year earlier", "year-ago quarter": the period named before it in the sentence (else the last stretch
     named before), one year back; with none, the publication day one year back."""
     anchor = next((p for p in reversed(ctx.earlier) if p.start >= ctx.sentence_start and p.first_day
-                   and p.last_day and not p.text.lower().startswith("same ")), None)
+                   and p.last_day and not _refers_back(p, ctx, lex)), None)
     if anchor is None:
         # "charges taken in the year-earlier period": the article's reporting period (its first stretch) a year
         # back, as for "the 1989 period"; otherwise the last stretch named.
         lead = ctx.text[ctx.start : ctx.start + 40].lower().startswith(lex.reporting_period_back)
         anchor = next((p for p in (ctx.stretches if lead else reversed(ctx.stretches))
-                       if not p.text.lower().startswith("same ")), None)
+                       if not _refers_back(p, ctx, lex)), None)
     if anchor is not None and anchor.first_day and anchor.last_day:
         return _shift_year(anchor.first_day, -1), _shift_year(anchor.last_day, -1), True
     day = _shift_year(_publication(ctx), -1)
     return day, day, True
 
 
-def _latest(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
-    """"the latest quarter" (the last quarter named, else the last one ended by publication), "the current
+def _latest(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
+    """"the latest quarter" (the most recent quarter named that has ended, else the last one ended by publication), "the current
     quarter/year/month" (the one holding the publication date), "the latest period" (the last stretch, else the
     last quarter ended by publication)."""
     unit = groups["unit"].lower()
@@ -687,7 +699,7 @@ def _latest(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
         named = []
         for item in reversed(ctx.stretches):
             first, last = item.first_day, item.last_day
-            if first is None or last is None or item.text.lower().startswith("same "):
+            if first is None or last is None or _refers_back(item, ctx, lex):
                 continue
             length = (last.year - first.year) * 12 + last.month - first.month + 1
             if months == 0 or (first.day == 1 and last == _month_end(last.year, last.month) and length == months):
@@ -710,13 +722,13 @@ def _latest(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
     return first, _month_end(end_index // 12, end_index % 12 + 1), True
 
 
-def _anaphor(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
+def _anaphor(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
     """"during the period", "in the month": the period named before (the last stretch; for a month or a
     quarter, the last one of that length)."""
     unit = (groups.get("unit") or "period").lower()
     for item in reversed(ctx.stretches):
         first, last = item.first_day, item.last_day
-        if first is None or last is None or item.text.lower().startswith("same "):
+        if first is None or last is None or _refers_back(item, ctx, lex):
             continue  # "the same period last year ... during the period": this year's, not last year's
         whole_months = first.day == 1 and last == _month_end(last.year, last.month)
         months = (last.year - first.year) * 12 + last.month - first.month + 1
