@@ -546,6 +546,20 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         if groups["dir"].lower() in ("past", "last", "previous"):
             return _shift(pub, -n, unit) + timedelta(days=1), pub, True
         return pub + timedelta(days=1), _shift(pub, n, unit), True
+    if kind == "in_n":  # "would be redeemed in five years": the unit that lies that far ahead
+        if not ctx.future:
+            raise ValueError("a duration, not a date")  # "the highest in five years"
+        pub = _publication(ctx)
+        unit = groups["unit"].lower()
+        day = _shift(pub, _count(groups["n"], lex), unit)
+        if unit == "year":
+            return date(day.year, 1, 1), date(day.year, 12, 31), True
+        if unit == "month":
+            return (*_months(day.year, day.month, day.month), True)
+        if unit == "week":
+            monday = day - timedelta(days=day.weekday())
+            return monday, monday + timedelta(days=6), True
+        return day, day, True
     if kind == "decade":
         return _decade(groups, lex)
     if kind == "part_of_month":  # early/mid/late June
