@@ -836,8 +836,9 @@ def _same(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
     for item in reversed(ctx.stretches[:index]):
         if item.text.lower().startswith("same "):
             continue
-        if ctx.text[item.end : first_item.start] != " and " or not item.first_day:
-            break  # "January and February ...": only a chain of periods joined by "and" is referred back to
+        if ctx.text[item.end : first_item.start] != " and " or not item.first_day or \
+                last_item.last_day is None or item.first_day > last_item.last_day:
+            break  # "January and February ...": only a chain of periods joined by "and", in calendar order
         first_item = item
     first, last = first_item.first_day, last_item.last_day
     if first is None or last is None:
@@ -933,6 +934,8 @@ def extract_periods(
         except _NeedsPublication:
             _undated(result, text, start, end)
             continue
+        if first is not None and last is not None and first > last:
+            continue  # a reading that runs backwards is no period; never an error for the whole article
         if match["end"]:
             first = last
         elif match["begin"]:
