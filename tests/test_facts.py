@@ -154,3 +154,27 @@ def test_a_subject_named_earlier_in_the_same_sentence_is_not_inherited() -> None
                    "of 2024.")
     capacity = next(g for g in got if g["value"] == "100 million kilowatts")
     assert capacity["subject"] == "Xinjiang" and "subject" not in capacity["inherited"]  # type: ignore[operator]
+
+
+def test_a_partner_named_alone_is_the_one_nearest_its_figure() -> None:
+    got = facts_of("Hainan trade\n\nWhile trade with the United States increased 54.4 percent to 5.87 billion yuan, trade "
+                   "with the European Union grew 33.5 percent to 4.57 billion yuan in the first five months.",
+                   published=date(2018, 6, 20))
+    assert [g["subject"] for g in got] == ["United States", "European Union"]
+
+
+def test_a_body_that_said_it_did_something_is_the_subject_not_only_the_source() -> None:
+    got = facts_of("Projects\n\nThe National Development and Reform Commission said it approved 218 projects worth 1.81 "
+                   "trillion yuan in the first nine months of the year.", published=date(2015, 10, 20))
+    assert got[0]["subject"] == "National Development and Reform Commission"
+    got = facts_of("Trade\n\nChina's exports rose 5 percent in the first half, the National Development and Reform "
+                   "Commission said.")
+    assert got[0]["subject"] == "China"
+
+
+def test_a_period_after_from_the_is_the_basis_even_when_it_is_a_range() -> None:
+    got = facts_of("Profits\n\nIn the first nine months of the year, profits of major industrial firms declined 2.4 "
+                   "percent to 4.37 trillion yuan, narrowing 2 percentage points from the January-August period.",
+                   published=date(2020, 10, 27))
+    profits = next(g for g in got if g["value"] == "4.37 trillion yuan")
+    assert profits["period"] == ("2020-01-01", "2020-09-30")

@@ -78,6 +78,7 @@ class _Cues:
     own_figure: re.Pattern[str]
     quantity_over: re.Pattern[str]
     list_joint: re.Pattern[str]
+    actor_after: re.Pattern[str]
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
     count_only: frozenset[str]
@@ -119,6 +120,7 @@ def _cues(language: str) -> _Cues:
         own_figure=re.compile(data["own_figure"]),
         quantity_over=re.compile(data["quantity_over"]),
         list_joint=re.compile(data["list_joint"]),
+        actor_after=re.compile(data["actor_after"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
@@ -318,7 +320,8 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
     if found:
         word = found.group(0).split()[0].casefold()
         opening = not text[max(sentence_start, period.start - 60) : period.start - len(found.group(0))].strip(" ,")
-        if word == "from" and (opening or cues.range_periods.search(period.text)):
+        article = found.group(0).split()[-1].casefold() in ("the", "a")  # "from the January-August period": a basis
+        if word == "from" and (opening or (cues.range_periods.search(period.text) and not article)):
             return False  # "From January to November": a range, not a basis
         if word == "over" and cues.ahead_periods.match(period.text):
             return False  # "over the next three years"
@@ -343,8 +346,8 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     dateline = entity.text.isupper() and len(entity.text) > 3 and re.match(r"\s*[,—–(-]", after) is not None
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
     source = (entity.canonical or entity.text) in cues.sources
-    return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before)
-                or cues.source_after.match(after))
+    said = cues.source_after.match(after) and not cues.actor_after.match(after)  # "the NDRC said it approved"
+    return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before) or said)
 
 
 def _in_apposition(text: str, entity: Entity, clause_start: int) -> bool:
@@ -581,7 +584,7 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
                        if not _in_apposition(text, e, max(sent.start, e.start - _WINDOW))
                        and not (reported and e.start < reported.end())]
             # a partner named alone: "Trade with Uzbekistan rose 17.1%", "while trade with Turkmenistan fell"
-            subject = _subject_of(earlier, cues, text) or _subject_of(clause_partners[:1], cues) or \
+            subject = _subject_of(earlier, cues, text) or _subject_of(clause_partners[-1:], cues) or \
                 _subject_of(partners[:1], cues)
     if subject is None and not unnamed:
         subject = next((c.subject for c in contexts if c.subject), None)
