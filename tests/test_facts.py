@@ -178,3 +178,10 @@ def test_a_period_after_from_the_is_the_basis_even_when_it_is_a_range() -> None:
                    published=date(2020, 10, 27))
     profits = next(g for g in got if g["value"] == "4.37 trillion yuan")
     assert profits["period"] == ("2020-01-01", "2020-09-30")
+
+
+def test_over_the_first_two_months_is_the_facts_period_not_a_basis() -> None:
+    got = facts_of("SOE profits\n\nChina's state-owned enterprises reported profits of 160 billion yuan over the first two "
+                   "months, up 40 percent year on year. Exports surged 34 percent to 86 billion yuan.",
+                   published=date(2007, 4, 3))
+    assert {g["period"] for g in got} == {("2007-01-01", "2007-02-28")}
