@@ -737,10 +737,11 @@ def _latest(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date,
 
 
 def _anaphor(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
-    """"during the period", "in the month": the period named before (the last stretch; for a month or a
-    quarter, the last one of that length)."""
+    """"during the period": the article's reporting period, the first stretch it names ("a new monthly high for
+    2021. In the period" is the first seven months the lead reports); "in the month", "in the quarter": the last
+    one of that length named before. Periods named as a comparison are skipped."""
     unit = (groups.get("unit") or "period").lower()
-    for item in reversed(ctx.stretches):
+    for item in ctx.stretches if unit == "period" else reversed(ctx.stretches):
         first, last = item.first_day, item.last_day
         if first is None or last is None or _refers_back(item, ctx, lex):
             continue  # "the same period last year ... during the period": this year's, not last year's
