@@ -114,6 +114,7 @@ class _Rules:
     center_org: re.Pattern[str]
     trailing_words: re.Pattern[str]  # " Monday" closing a span: not part of the name
     org_heads: frozenset[str]
+    common_before: re.Pattern[str]
 
 
 @cache
@@ -142,6 +143,7 @@ def _rules(language: str) -> _Rules:
         trailing_words=re.compile(r"(?:\s+(?:" + "|".join(re.escape(w) for w in data.get("trailing_words", []))
                                   + r"))+$") if data.get("trailing_words") else re.compile(r"(?!)"),
         org_heads=frozenset(data["heads"]["ORG"]),
+        common_before=re.compile(data.get("common_before", "(?!)")),
     )
 
 
@@ -210,8 +212,9 @@ def _name_words(words: list[str], heads: dict[str, str], abbreviated: frozenset[
     kept: list[str] = []
     words = [w if w in abbreviated or not w.endswith(".") else w[:-1] for w in words]  # "Zone." ends a sentence
     for i, word in enumerate(words):
-        if word == "and" and (any(w in heads for w in words[i + 1 :]) or (kept and kept[-1] in heads)):
-            break  # "... Customs and Urumqi Customs", "... Logistics Group and Bishkek-based ...": two names
+        if word == "and" and ((i == 0 and any(w in heads for w in words[i + 1 :])) or (kept and kept[-1] in heads)):
+            break  # "... Customs and Urumqi Customs", "... Logistics Group and Bishkek-based ...": two names;
+            # "Aksu" + " Textile and Garment Industrial Park" is one
         kept.append(word)
     while kept and not kept[-1][0].isupper():
         kept.pop()
@@ -285,8 +288,9 @@ def canonicalize(
             continue  # "Customs data show ...": a head noun alone is no name
         if currency_after.match(text, end):
             continue  # "U.S." in "U.S. dollars per tonne", outside any amount
-        if canonical is None and " " not in name and name.lower() in lower_words:
-            continue  # "Coal imports rose" at a sentence start, "coal" elsewhere: a common noun
+        if canonical is None and " " not in name and (name.lower() in lower_words or (
+                label == "PERSON" and rules.common_before.match(text, end))):
+            continue  # "Coal imports rose" at a sentence start, "coal" elsewhere; "Raisin exports fell": common nouns
         if trimmed and trimmed[-1][:2] == (start, end):
             continue
         trimmed.append((start, end, label, canonical))

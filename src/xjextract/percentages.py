@@ -49,6 +49,7 @@ class _Lexicon:
     reverse: re.Pattern[str]
     share_before: re.Pattern[str]
     share_after: re.Pattern[str]
+    share_list_after: re.Pattern[str]
     share_word: re.Pattern[str]
     rate: re.Pattern[str]
     not_rate: re.Pattern[str]
@@ -86,6 +87,7 @@ def _lexicon(language: str) -> _Lexicon:
         units=units,
         share_before=re.compile(rf"(?i:\b(?:{_words(data['share_before'])})\s+(?:(?:{quals})\s+)?$)"),
         share_after=re.compile(rf"(?i:\s+(?:{_words(data['share_after'])})\b)"),
+        share_list_after=re.compile(data.get("share_list_after", "(?!)"), re.IGNORECASE),
         share_word=re.compile(rf"(?i:\b(?:{_words(data['share_nouns'])})\b)"),
         rate=re.compile(rf"(?i:\b(?:{_words(data['rate_before'])})\b)"),
         not_rate=re.compile(rf"(?i:\b(?:{_words(data['not_rate'])})\b)"),
@@ -226,7 +228,10 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks
     if lex.target.search(window) and (previous or series) and not follower:
         # "up from 1.9 percent", "slower than 2 percent for 2016", "lower than November's 5.1 percent": a past
         # level of the series the sentence speaks of takes its role
-        model = previous if previous and previous.kind == "change" else series
+        model = previous if previous and previous.kind in ("change", "share") else series
+        if model is not None and model.kind == "share":  # "made up 14.6 percent ..., compared with 9.1 percent"
+            item.kind = "share"
+            return
         if model is not None and model.kind == "change":
             item.kind, item.direction, item.basis = "change", model.direction, model.basis if previous else None
             return
@@ -256,7 +261,8 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks
 
 def _is_share(item: _Found, text: str, window: str, after: str, clause: int, lex: _Lexicon) -> bool:
     """"accounting for 33 percent", "33 percent of the total", "the share rose to 33 percent"."""
-    return bool(lex.share_before.search(window) or lex.share_after.match(after) or (
+    return bool(lex.share_before.search(window) or lex.share_after.match(after)
+                or lex.share_list_after.match(after) or (
         lex.share_word.search(text, max(clause, item.start - _SHARE_WINDOW), item.start)
         and lex.share_tail.search(window)))
 

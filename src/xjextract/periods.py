@@ -175,6 +175,7 @@ class _Lexicon:
     reporting_period_back: tuple[str, ...]
     day_offsets: dict[str, int]
     back_references: re.Pattern[str]
+    nowadays_after: re.Pattern[str]
 
 
 @cache
@@ -239,6 +240,7 @@ def _lexicon(language: str) -> _Lexicon:
         reporting_period_back=tuple(data["reporting_period_back"]),
         day_offsets=data["day_offsets"],
         back_references=re.compile(data["back_references"], re.IGNORECASE),
+        nowadays_after=re.compile(data["nowadays_after"], re.IGNORECASE),
     )
 
 
@@ -493,6 +495,9 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return (*_months(year, 6 * half - 5, 6 * half), True)
     if kind == "day_word":  # today, tonight, yesterday, tomorrow
         pub = _publication(ctx)
+        if (groups.get("dw") or "").lower() == "today" and lex.nowadays_after.search(
+                ctx.text, max(ctx.sentence_start - 200, 0), ctx.start):
+            raise ValueError("'today' as nowadays")  # "Ten years ago ... Today about 40 percent"
         # "it's the second day of the offensive" has no day word: the publication day
         day = pub + timedelta(days=lex.day_offsets[(groups.get("dw") or "today").lower()])
         return day, day, True
