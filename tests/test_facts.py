@@ -185,3 +185,21 @@ def test_over_the_first_two_months_is_the_facts_period_not_a_basis() -> None:
                    "months, up 40 percent year on year. Exports surged 34 percent to 86 billion yuan.",
                    published=date(2007, 4, 3))
     assert {g["period"] for g in got} == {("2007-01-01", "2007-02-28")}
+
+
+def test_the_hub_and_the_prefecture_are_the_ones_the_article_names() -> None:
+    got = facts_of("Urumqi freight\n\nThe Urumqi International Land Port Area handled 1,380 freight trains in the first "
+                   "three quarters, up 18.6 percent.\n\nUrumqi is a key assembly point for goods heading west. The hub "
+                   "shipped 24,650 vehicles abroad by rail.\n\nAksu Prefecture exported 186,000 tonnes of yarn, which "
+                   "Xinjiang's cotton feeds.\n\nIn September, the prefecture's exports hit 712 million yuan.",
+                   published=date(2025, 10, 14))
+    assert next(g for g in got if g["value"] == "24,650 vehicles")["subject"] == "Urumqi International Land Port Area"
+    assert next(g for g in got if g["value"] == "712 million yuan")["subject"] == "Aksu Prefecture"
+
+
+def test_a_counted_noun_is_no_metric_for_the_next_figures_and_invest_names_investment() -> None:
+    got = facts_of("Textiles\n\nAksu now has 132 textile companies. They run 6.8 million spindles. The prefecture "
+                   "will invest 3.5 billion yuan in garment projects.", published=date(2025, 11, 4))
+    assert next(g for g in got if g["value"] == "132")["metric"] == "enterprises"
+    assert next(g for g in got if g["value"] == "6.8 million")["metric"] is None
+    assert next(g for g in got if g["value"] == "3.5 billion yuan")["metric"] == "investment"

@@ -603,7 +603,9 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
         after_all = local.between(local.metrics, local.metric_starts, value.end, value.end + 40)
         noun = next((m for m in after_all if re.fullmatch(r"[\w\s'’-]*", text[value.end : m.start()])), None)
         choice = noun or choice
-    metric = _metric(choice, cues) if choice else next((c.metric for c in contexts if c.metric), None)
+    # a count's own noun ("132 companies": enterprises) is no metric for the figures after it ("52,000 workers")
+    metric = _metric(choice, cues) if choice else next((c.metric for c in contexts if c.metric
+                                                        and c.metric.name not in cues.count_only), None)
     if choice is not None and metric is not None and metric.name in cues.general:  # "Profits rose" under a
         specific = next((c.metric for c in contexts
                          if c.metric and c.metric.name in cues.general[metric.name]), None)
