@@ -430,13 +430,15 @@ def _pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]
 
 
 @cache
-def _chinese_names(language: str) -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
-    """Surnames, a regex of a given name of one or two pinyin syllables, and candidate "Surname Given" pairs."""
+def _chinese_names(language: str) -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Surnames, a regex of a given name of one or two pinyin syllables, candidate "Surname Given" pairs and a
+    capitalized word before a reporting verb ("Zhang said")."""
     data = load_json("chinese_names.json", language)
     syllable = "|".join(sorted(data["syllables"], key=len, reverse=True))
     given = re.compile(rf"(?:{syllable})(?:['’-]?(?:{syllable}))?", re.IGNORECASE)
     pair = re.compile(r"\b(?P<surname>[A-Z][a-z]{1,6}) (?P<given>[A-Z][a-z]{1,12}(?:-[a-z]{1,6})?)\b")
-    return frozenset(data["surnames"]), given, pair
+    alone = re.compile(r"\b(?P<surname>[A-Z][a-z]{1,6})(?=" + data.get("alone_before", "(?!)") + ")")
+    return frozenset(data["surnames"]), given, pair, alone
 
 
 def chinese_person_names(text: str, spans: list[tuple[int, int, str, str | None]], places: frozenset[str],
@@ -444,8 +446,9 @@ def chinese_person_names(text: str, spans: list[tuple[int, int, str, str | None]
     """Add the Chinese personal names the model misses or mislabels ("Shu Jueting", "Yu Guangzhou" read as a
     city): a surname of ``data/<lang>/chinese_names.json`` and a pinyin given name. A pair that is a place of
     the gazetteer ("Hong Kong") is left alone; a model span that holds more than the pair is kept."""
-    surnames, given, pair = _chinese_names(language)
+    surnames, given, pair, alone = _chinese_names(language)
     out = list(spans)
+    named: set[str] = set()
     for match in pair.finditer(text):
         if match["surname"] not in surnames or not given.fullmatch(match["given"].lower()) or match.group(0) in places:
             continue
@@ -453,6 +456,13 @@ def chinese_person_names(text: str, spans: list[tuple[int, int, str, str | None]
         if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _, _ in out):
             continue  # inside a longer name: "Zhang Jia Logistics Group"
         out = [x for x in out if not (x[0] < end and start < x[1])] + [(start, end, "PERSON", None)]
+        named.add(match["surname"])
+    if named:  # "Zhang said" after "Zhang Wei": the surname alone is that person (canonicalize links them)
+        taken = SpanSet([(s, e) for s, e, _, _ in out])
+        for match in alone.finditer(text):
+            start, end = match.span("surname")
+            if match["surname"] in named and not taken.overlaps(start, end):
+                out.append((start, end, "PERSON", None))
     return sorted(out)
 
 
