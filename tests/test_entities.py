@@ -57,3 +57,15 @@ def test_entities_come_only_from_the_body(corpus_records: dict[str, tuple[str, R
     for _, record in corpus_records.values():
         spans = [(e.start, e.end) for e in record.entities]
         assert len(spans) == len(set(spans)), record.id
+
+
+def test_a_surname_alone_opening_a_paragraph_is_the_person_named_before() -> None:
+    from datetime import date
+
+    from xjextract.pipeline import extract_article
+
+    record = extract_article("Horgos tourism\n\nZhang Wei, deputy director of the local tourism bureau, spoke first.\n\n"
+                             "Zhang said Horgos plans to open a second terminal by the end of the year.\n", "x",
+                             publication=date(2025, 9, 23))
+    assert [(e.text, e.label, e.canonical) for e in record.entities if e.text.startswith("Zhang")] == [
+        ("Zhang Wei", "PERSON", "Zhang Wei"), ("Zhang", "PERSON", "Zhang Wei")]
