@@ -203,3 +203,12 @@ def test_a_counted_noun_is_no_metric_for_the_next_figures_and_invest_names_inves
     assert next(g for g in got if g["value"] == "132")["metric"] == "enterprises"
     assert next(g for g in got if g["value"] == "6.8 million")["metric"] is None
     assert next(g for g in got if g["value"] == "3.5 billion yuan")["metric"] == "investment"
+
+
+def test_the_first_party_of_a_bilateral_series_is_its_subject() -> None:
+    got = facts_of("China-Russia trade up\n\nChina-Russia trade rose 28.2 percent in the first quarter. Last year, trade "
+                   "between the two countries rose 20.8 percent to 84.07 billion dollars.", published=date(2018, 4, 20))
+    assert [g["subject"] for g in got] == ["China", "China"]
+    got = facts_of("Trains\n\nChina-Europe freight trains made 1,500 trips in the first quarter.",
+                   published=date(2018, 4, 20))
+    assert got[0]["subject"] != "Europe"

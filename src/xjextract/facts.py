@@ -79,6 +79,7 @@ class _Cues:
     quantity_over: re.Pattern[str]
     list_joint: re.Pattern[str]
     actor_after: re.Pattern[str]
+    bilateral_after: re.Pattern[str]
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
     count_only: frozenset[str]
@@ -121,6 +122,7 @@ def _cues(language: str) -> _Cues:
         quantity_over=re.compile(data["quantity_over"]),
         list_joint=re.compile(data["list_joint"]),
         actor_after=re.compile(data["actor_after"], re.IGNORECASE),
+        bilateral_after=re.compile(data["bilateral_after"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
@@ -342,7 +344,8 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     after = text[entity.end : entity.end + 40]
     # half of a compound ("China-Europe freight trains"), except the first party of a bilateral series
     # ("China-Russia trade": China)
-    compound = text[entity.start - 1 : entity.start] == "-" or text[entity.end : entity.end + 1] == "-"
+    compound = text[entity.start - 1 : entity.start] == "-" or (
+        text[entity.end : entity.end + 1] == "-" and not cues.bilateral_after.match(text, entity.end))
     dateline = entity.text.isupper() and len(entity.text) > 3 and re.match(r"\s*[,—–(-]", after) is not None
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
     source = (entity.canonical or entity.text) in cues.sources
