@@ -97,6 +97,8 @@ _REPORT_GRACE_DAYS = 60
 _TENSED_KINDS = frozenset({"month", "date", "weekday", "weekday_range", "day_range", "date_range", "part_of_month",
                            "month_range"})
 
+#: How many of the last stretches named "the latest quarter" compares to find the most recent one.
+_LATEST_LOOKBACK = 50
 #: A day written without a year that lay more than this far back is taken as the coming one when that is near.
 _DATE_BACK_DAYS, _DATE_AHEAD_DAYS = 180, 90
 #: Kinds that, after a deadline word ("by May", "until mid-November", "effective Feb. 1": the lexicon's
@@ -447,8 +449,10 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return _with_year(groups, ctx, lex, lambda y: (date(y, 1, 1), date(y, 12, 31)))
     if kind == "the_month":  # "by the end of the month": the month named before in the sentence, else this month
         for item in reversed(ctx.earlier):
+            if item.start < ctx.sentence_start:
+                break  # only the sentence's own months: the look-up stays bounded
             first, last = item.first_day, item.last_day
-            if item.start >= ctx.sentence_start and first and last and first.day == 1 \
+            if first and last and first.day == 1 \
                     and (first.year, first.month) == (last.year, last.month) and last == _month_end(last.year, last.month):
                 return first, last, True
         pub = _publication(ctx)
@@ -716,7 +720,7 @@ def _latest(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date,
     months = {"quarter": 3, "month": 1, "year": 12, "period": 0}[unit]
     if groups["which"].lower() != "current":
         named = []
-        for item in reversed(ctx.stretches):
+        for item in reversed(ctx.stretches[-_LATEST_LOOKBACK:]):  # bounded: the stage stays linear
             first, last = item.first_day, item.last_day
             if first is None or last is None or _refers_back(item, ctx, lex):
                 continue
