@@ -212,3 +212,9 @@ def test_the_first_party_of_a_bilateral_series_is_its_subject() -> None:
     got = facts_of("Trains\n\nChina-Europe freight trains made 1,500 trips in the first quarter.",
                    published=date(2018, 4, 20))
     assert got[0]["subject"] != "Europe"
+
+
+def test_a_metric_word_in_an_aside_is_not_the_figures_metric() -> None:
+    got = facts_of("Prices\n\nChina's producer price index, a major measure of inflation at the wholesale level, rose 5.5 "
+                   "percent last year.", published=date(2011, 1, 20))
+    assert got[0]["metric"] == "ppi"

@@ -80,6 +80,7 @@ class _Cues:
     list_joint: re.Pattern[str]
     actor_after: re.Pattern[str]
     bilateral_after: re.Pattern[str]
+    aside_before: re.Pattern[str]
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
     count_only: frozenset[str]
@@ -123,6 +124,7 @@ def _cues(language: str) -> _Cues:
         list_joint=re.compile(data["list_joint"]),
         actor_after=re.compile(data["actor_after"], re.IGNORECASE),
         bilateral_after=re.compile(data["bilateral_after"], re.IGNORECASE),
+        aside_before=re.compile(data["aside_before"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
@@ -596,7 +598,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     # metric: the nearest form before the figure in its clause, else after it, else inherited
     near = local.between(local.metrics, local.metric_starts, lo, min(clause[1], draft.end + _WINDOW))
     usable = [m for m in near if cues.metric_names[m.group(0).casefold()] not in cues.count_only]
-    before_figure = [m for m in usable if m.end() <= draft.start]
+    before_figure = [m for m in usable if m.end() <= draft.start and not (  # ", a measure of inflation," aside
+        "," in text[m.end() : draft.start] and cues.aside_before.search(text, max(lo, m.start() - 60), m.start()))]
     after_figure = [m for m in usable if m.start() >= draft.end]
     first = next((m for m in local.metrics[:8]
                   if cues.metric_names[m.group(0).casefold()] not in cues.count_only), None)
