@@ -218,3 +218,16 @@ def test_a_metric_word_in_an_aside_is_not_the_figures_metric() -> None:
     got = facts_of("Prices\n\nChina's producer price index, a major measure of inflation at the wholesale level, rose 5.5 "
                    "percent last year.", published=date(2011, 1, 20))
     assert got[0]["metric"] == "ppi"
+
+
+def test_figures_listed_after_a_comparison_level_are_levels_too() -> None:
+    got = facts_of("CPI\n\nThe CPI rose 4.6 percent in December. The rise of food prices in December was down from 11.7 "
+                   "percent in November, 10.1 percent in October, 8 percent in September and 7.5 percent in August.",
+                   published=date(2011, 1, 20))
+    assert [g["change"] for g in got] == ["4.6 percent"]
+
+
+def test_an_amount_that_is_the_change_itself_is_no_facts_value() -> None:
+    got = facts_of("Grain\n\nChina's summer grain output reached 147.39 million tonnes this year, up 1.434 million tonnes "
+                   "from last year.", published=date(2022, 7, 14))
+    assert [g["value"] for g in got] == ["147.39 million tonnes"]

@@ -81,6 +81,9 @@ class _Cues:
     actor_after: re.Pattern[str]
     bilateral_after: re.Pattern[str]
     aside_before: re.Pattern[str]
+    level_list_joint: re.Pattern[str]
+    absolute_change_before: re.Pattern[str]
+    absolute_change_after: re.Pattern[str]
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
     count_only: frozenset[str]
@@ -125,6 +128,9 @@ def _cues(language: str) -> _Cues:
         actor_after=re.compile(data["actor_after"], re.IGNORECASE),
         bilateral_after=re.compile(data["bilateral_after"], re.IGNORECASE),
         aside_before=re.compile(data["aside_before"], re.IGNORECASE),
+        level_list_joint=re.compile(data["level_list_joint"], re.IGNORECASE),
+        absolute_change_before=re.compile(data["absolute_change_before"], re.IGNORECASE),
+        absolute_change_after=re.compile(data["absolute_change_after"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
@@ -241,10 +247,19 @@ def extract_facts(
             paragraph, context = sent.paragraph, _Context()
         here = figures_at.get(index, [])
         in_sentence, level_ends = [], []
+        level: _Figure | None = None  # the last comparison level: the figures listed after it are levels too
         for f in here:
-            if not _past_level(text, sent.start, f, cues):
+            if f.slot == "value" and cues.absolute_change_before.search(text, max(sent.start, f.start - 40), f.start) \
+                    and cues.absolute_change_after.match(text, f.end):
+                continue  # "up 1.434 million tonnes from last year": the change itself, no fact's value
+            listed = level is not None and level.slot == f.slot and cues.level_list_joint.fullmatch(
+                text, level.end, f.start) is not None
+            if not listed and not _past_level(text, sent.start, f, cues):
                 in_sentence.append(f)
-            elif not cues.quantity_over.search(text, max(sent.start, f.start - 12), f.start):  # "over 96,000": a quantity
+                level = None
+                continue
+            level = f
+            if not cues.quantity_over.search(text, max(sent.start, f.start - 12), f.start):  # "over 96,000": a quantity
                 level_ends.append(f.end)
         level_ends.sort()
         # the period of a comparison level ("compared with the 5.8-percent increase in 2016") is that level's
