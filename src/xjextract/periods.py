@@ -746,11 +746,12 @@ def _latest(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date,
 
 
 def _anaphor(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
-    """"during the period": the article's reporting period, the first stretch it names ("a new monthly high for
-    2021. In the period" is the first seven months the lead reports); "in the month", "in the quarter": the last
-    one of that length named before. Periods named as a comparison are skipped."""
+    """"during the period": the last stretch reported on (``_reported_period``); "in the month", "in the quarter":
+    the last one of that length named before. Periods named as a comparison are skipped."""
     unit = (groups.get("unit") or "period").lower()
-    for item in ctx.stretches if unit == "period" else reversed(ctx.stretches):
+    if unit == "period":
+        return _reported_period(ctx, lex)
+    for item in reversed(ctx.stretches):
         first, last = item.first_day, item.last_day
         if first is None or last is None or _refers_back(item, ctx, lex):
             continue  # "the same period last year ... during the period": this year's, not last year's
@@ -760,6 +761,31 @@ def _anaphor(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date
             return first, last, True
     if ctx.publication is None:
         raise _NeedsPublication  # in an undated article the periods it refers back to have no dates either
+    raise ValueError("no period to refer back to")
+
+
+def _reported_period(ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
+    """"during the period": the last stretch named before that is a period the text reports on, not one named in
+    passing: a comparison ("the same period", "a year earlier"), a stretch not yet over ("this year", "2021" written
+    in 2021), a window up to the publication date ("the past 50 years", "since March") and a part of a longer
+    stretch named before it ("in July" after "the first seven months") are skipped; with none left, the last
+    stretch named."""
+    pub = ctx.publication
+    stretches = [p for p in ctx.stretches[-_LATEST_LOOKBACK:] if p.first_day and p.last_day]
+    for k in range(len(stretches) - 1, -1, -1):
+        item = stretches[k]
+        first, last = item.first_day, item.last_day
+        assert first is not None and last is not None
+        if _refers_back(item, ctx, lex) or (pub is not None and last >= pub):
+            continue
+        if any(p.first_day <= first and last <= p.last_day and (p.first_day, p.last_day) != (first, last)  # type: ignore[operator]
+               for p in stretches[:k]):
+            continue
+        return first, last, True
+    if stretches:
+        return stretches[-1].first_day, stretches[-1].last_day, True  # type: ignore[return-value]
+    if pub is None:
+        raise _NeedsPublication
     raise ValueError("no period to refer back to")
 
 
