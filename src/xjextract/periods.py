@@ -97,7 +97,8 @@ _REPORT_GRACE_DAYS = 60
 _TENSED_KINDS = frozenset({"month", "date", "weekday", "weekday_range", "day_range", "date_range", "part_of_month",
                            "month_range"})
 
-#: How many of the last stretches named "the latest quarter" compares to find the most recent one.
+#: How many of the last stretches named "the latest quarter" and "during the period" look back over (bounded, so
+#: the stage stays linear).
 _LATEST_LOOKBACK = 50
 #: A day written without a year that lay more than this far back is taken as the coming one when that is near.
 _DATE_BACK_DAYS, _DATE_AHEAD_DAYS = 180, 90
@@ -178,6 +179,7 @@ class _Lexicon:
     day_offsets: dict[str, int]
     back_references: re.Pattern[str]
     nowadays_after: re.Pattern[str]
+    nowadays_words: frozenset[str]
 
 
 @cache
@@ -243,6 +245,7 @@ def _lexicon(language: str) -> _Lexicon:
         day_offsets=data["day_offsets"],
         back_references=re.compile(data["back_references"], re.IGNORECASE),
         nowadays_after=re.compile(data["nowadays_after"], re.IGNORECASE),
+        nowadays_words=frozenset(data["nowadays_words"]),
     )
 
 
@@ -280,6 +283,13 @@ class _NeedsPublication(Exception):
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _whole_months(first: date, last: date) -> int:
+    """How many whole calendar months ``first..last`` covers; 0 unless it runs from a 1st to a month's last day."""
+    if first.day != 1 or last != _month_end(last.year, last.month):
+        return 0
+    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 def _months(year: int, first: int, last: int) -> tuple[date, date]:
@@ -452,8 +462,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
             if item.start < ctx.sentence_start:
                 break  # only the sentence's own months: the look-up stays bounded
             first, last = item.first_day, item.last_day
-            if first and last and first.day == 1 \
-                    and (first.year, first.month) == (last.year, last.month) and last == _month_end(last.year, last.month):
+            if first and last and _whole_months(first, last) == 1:
                 return first, last, True
         pub = _publication(ctx)
         return (*_months(pub.year, pub.month, pub.month), True)
@@ -499,7 +508,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         return (*_months(year, 6 * half - 5, 6 * half), True)
     if kind == "day_word":  # today, tonight, yesterday, tomorrow
         pub = _publication(ctx)
-        if (groups.get("dw") or "").lower() == "today" and lex.nowadays_after.search(
+        if (groups.get("dw") or "").lower() in lex.nowadays_words and lex.nowadays_after.search(
                 ctx.text, max(ctx.sentence_start - 200, 0), ctx.start):
             raise ValueError("'today' as nowadays")  # "Ten years ago ... Today about 40 percent"
         # "it's the second day of the offensive" has no day word: the publication day
@@ -520,8 +529,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
             first, last = item.first_day, item.last_day
             if first is None or last is None or item.text.lower().startswith("same "):
                 continue
-            length = (last.year - first.year) * 12 + last.month - first.month + 1
-            if months == 0 or (first.day == 1 and last == _month_end(last.year, last.month) and length == months):
+            if months == 0 or _whole_months(first, last) == months:
                 return _shift_year(first, -1), _shift_year(last, -1), True
         raise ValueError("no period to refer back to")
     if kind == "following":  # "On May 22, 1995, ... and the following year": the year (month) after that period
@@ -604,8 +612,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         n = _count(groups["n"], lex)
         for item in reversed(ctx.stretches):
             first, last = item.first_day, item.last_day
-            if first and last and first.day == 1 and last == _month_end(last.year, last.month) \
-                    and (last.year - first.year) * 12 + last.month - first.month + 1 == n:
+            if first and last and _whole_months(first, last) == n:
                 return first, last, True
         raise ValueError("no stretch of that many months before")
     if kind == "season":  # "next winter", "winter 2023" (winter runs December to February)
@@ -641,8 +648,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
             first, last = item.first_day, item.last_day
             if first is None or last is None or first.year != last.year:
                 continue
-            length = last.month - first.month + 1
-            if months == 0 or (first.day == 1 and last == _month_end(last.year, last.month) and length == months):
+            if months == 0 or _whole_months(first, last) == months:
                 return _shift_year(first, year - first.year), _shift_year(last, year - last.year), True
         return date(year, 1, 1), date(year, 12, 31), False
     raise ValueError(f"unknown period kind {kind!r} in the data file")
@@ -713,9 +719,9 @@ def _year_back(ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
 
 
 def _latest(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
-    """"the latest quarter" (the most recent quarter named that has ended, else the last one ended by publication), "the current
-    quarter/year/month" (the one holding the publication date), "the latest period" (the last stretch, else the
-    last quarter ended by publication)."""
+    """"the latest quarter" (the most recent quarter named that has ended, else the last one ended by publication),
+    "the current quarter/year/month" (the one holding the publication date), "the latest period" (the last
+    stretch, else the last quarter ended by publication)."""
     unit = groups["unit"].lower()
     months = {"quarter": 3, "month": 1, "year": 12, "period": 0}[unit]
     if groups["which"].lower() != "current":
@@ -724,8 +730,7 @@ def _latest(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date,
             first, last = item.first_day, item.last_day
             if first is None or last is None or _refers_back(item, ctx, lex):
                 continue
-            length = (last.year - first.year) * 12 + last.month - first.month + 1
-            if months == 0 or (first.day == 1 and last == _month_end(last.year, last.month) and length == months):
+            if months == 0 or _whole_months(first, last) == months:
                 named.append((first, last))
         # the most recent of those named that has ended ("the third quarter ... the quarter a year ago ... in the
         # latest quarter": this year's third), else the last one named
@@ -755,9 +760,7 @@ def _anaphor(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date
         first, last = item.first_day, item.last_day
         if first is None or last is None or _refers_back(item, ctx, lex):
             continue  # "the same period last year ... during the period": this year's, not last year's
-        whole_months = first.day == 1 and last == _month_end(last.year, last.month)
-        months = (last.year - first.year) * 12 + last.month - first.month + 1
-        if unit == "period" or (whole_months and months == {"month": 1, "quarter": 3}[unit]):
+        if _whole_months(first, last) == {"month": 1, "quarter": 3}[unit]:
             return first, last, True
     if ctx.publication is None:
         raise _NeedsPublication  # in an undated article the periods it refers back to have no dates either
