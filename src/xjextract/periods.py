@@ -527,7 +527,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         months = {"quarter": 3, "half": 6, "month": 1, "period": 0}[groups["unit"].lower()]
         for item in (ctx.stretches if months == 0 else reversed(ctx.stretches)):
             first, last = item.first_day, item.last_day
-            if first is None or last is None or item.text.lower().startswith("same "):
+            if first is None or last is None or _refers_back(item, ctx, lex):
                 continue
             if months == 0 or _whole_months(first, last) == months:
                 return _shift_year(first, -1), _shift_year(last, -1), True
