@@ -212,6 +212,7 @@ def test_the_first_party_of_a_bilateral_series_is_its_subject() -> None:
     got = facts_of("Trains\n\nChina-Europe freight trains made 1,500 trips in the first quarter.",
                    published=date(2018, 4, 20))
     assert got[0]["subject"] != "Europe"
+    assert got[0]["subject"] is None  # half of a compound, not the first party of a bilateral series
 
 
 def test_a_metric_word_in_an_aside_is_not_the_figures_metric() -> None:

@@ -46,3 +46,16 @@ def test_the_tagger_reads_a_future_the_cue_words_miss() -> None:
     assert [(p.text, p.first_day) for p in tagged] == [("March", date(2025, 3, 1))]
     assert [(p.text, p.first_day) for p in plain] == [("March", date(2024, 3, 1))]
     assert verb_tags("Exports rose in 2023.", [(0, 21)], Settings()) == []  # a sentence with a year is not tagged
+
+
+def test_no_publication_date_fails_the_periods_of_a_corpus_article() -> None:
+    """Every corpus article read against publication dates spread over a year: a reading that runs backwards
+    ("in January and March ... the same period last year" written on Jan. 15) once failed the whole article."""
+    from conftest import CORPUS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    days = [date(2024, m, d) for m in range(1, 13) for d in (1, 15)]
+    for text in texts:
+        for day in days:
+            for period in extract_periods(text, day).periods:
+                assert period.first_day is None or period.last_day is None or period.first_day <= period.last_day
