@@ -18,9 +18,10 @@ from functools import cache
 from .resources import load_json
 from .schema import Sentence
 
-#: A possible end: terminal punctuation, closing quotes or brackets, white space, then what opens a sentence.
+#: A possible end: terminal punctuation, closing quotes or brackets, white space, then what opens a sentence;
+#: or glued to the next one in scraped text: "on Sunday.Since the", "operation.China's total", "showed.A total".
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])"""
-                  r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z]+[\s,])")  # or glued to the next one: "on Sunday.Since the"
+                  r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z]*(?:['’]s)?[\s,])")
 #: No abbreviation is longer than this: the word before a dot is looked for this far back, so a sentence
 #: holding thousands of dots stays linear.
 _MAX_WORD = 40
