@@ -232,3 +232,22 @@ def test_an_amount_that_is_the_change_itself_is_no_facts_value() -> None:
     got = facts_of("Grain\n\nChina's summer grain output reached 147.39 million tonnes this year, up 1.434 million tonnes "
                    "from last year.", published=date(2022, 7, 14))
     assert [g["value"] for g in got] == ["147.39 million tonnes"]
+
+
+def test_an_absolute_change_right_after_a_value_is_that_values_change() -> None:
+    got = facts_of("Loans\n\nNew loans hit 17 trillion yuan in 2019, a year-on-year rise of 1.1 trillion yuan, the bank "
+                   "said. Net coal exports were about 5 million tons, an increase of 2.9 million tons.",
+                   published=date(2020, 1, 16))
+    assert [g["value"] for g in got] == ["17 trillion yuan", "5 million tons"]
+
+
+def test_a_difference_more_than_that_is_no_facts_value() -> None:
+    got = facts_of("Reserves\n\nThe reserves stood at 3.99 trillion US dollars at the end of June. The figure was 130 "
+                   "billion US dollars more than that at the end of 2013.", published=date(2014, 7, 15))
+    assert [g["value"] for g in got] == ["3.99 trillion US dollars"]
+
+
+def test_a_level_after_a_months_possessive_is_a_comparison_level() -> None:
+    got = facts_of("CPI\n\nThe CPI rose 2.1 percent in January. The rate was down from December's 1.8 percent and "
+                   "lower than last year's 2.5 percent.", published=date(2019, 2, 15))
+    assert [g["change"] for g in got] == ["2.1 percent"]

@@ -41,6 +41,7 @@ T = TypeVar("T")
 _WINDOW = 400
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 #: How far before a value a word describing it stands ("covering approximately 180 square km").
+_CHANGE_AFTER_VALUE = 80  # an absolute change this close after a value is that value's change
 _STATIC_BEFORE = 30
 #: How far after a comparison level its own period may stand ("the 5.8-percent increase in 2016").
 _LEVEL_PERIOD = 30
@@ -84,6 +85,7 @@ class _Cues:
     level_list_joint: re.Pattern[str]
     absolute_change_before: re.Pattern[str]
     absolute_change_after: re.Pattern[str]
+    difference_after: re.Pattern[str]
     metrics: re.Pattern[str]
     metric_names: dict[str, str]
     count_only: frozenset[str]
@@ -131,6 +133,7 @@ def _cues(language: str) -> _Cues:
         level_list_joint=re.compile(data["level_list_joint"], re.IGNORECASE),
         absolute_change_before=re.compile(data["absolute_change_before"], re.IGNORECASE),
         absolute_change_after=re.compile(data["absolute_change_after"], re.IGNORECASE),
+        difference_after=re.compile(data["difference_after"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
         metric_names=names,
         count_only=frozenset(metric_data.get("count_only", [])),
@@ -248,10 +251,17 @@ def extract_facts(
         here = figures_at.get(index, [])
         in_sentence, level_ends = [], []
         level: _Figure | None = None  # the last comparison level: the figures listed after it are levels too
+        last_value: _Figure | None = None
         for f in here:
-            if f.slot == "value" and cues.absolute_change_before.search(text, max(sent.start, f.start - 40), f.start) \
-                    and cues.absolute_change_after.match(text, f.end):
-                continue  # "up 1.434 million tonnes from last year": the change itself, no fact's value
+            if f.slot == "value":
+                previous, last_value = last_value, f
+                if cues.absolute_change_before.search(text, max(sent.start, f.start - 40), f.start) and (
+                        cues.absolute_change_after.match(text, f.end)
+                        or (previous is not None and f.start - previous.end < _CHANGE_AFTER_VALUE)):
+                    continue  # "up 1.434 million tonnes from last year", "5 million tons, an increase of 2.9
+                    # million tons": the change itself, no fact's value
+                if cues.difference_after.match(text, f.end):
+                    continue  # "130 billion US dollars more than that at the end of 2013": a difference
             listed = level is not None and level.slot == f.slot and cues.level_list_joint.fullmatch(
                 text, level.end, f.start) is not None
             if not listed and not _past_level(text, sent.start, f, cues):
