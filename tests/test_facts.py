@@ -251,3 +251,10 @@ def test_a_level_after_a_months_possessive_is_a_comparison_level() -> None:
     got = facts_of("CPI\n\nThe CPI rose 2.1 percent in January. The rate was down from December's 1.8 percent and "
                    "lower than last year's 2.5 percent.", published=date(2019, 2, 15))
     assert [g["change"] for g in got] == ["2.1 percent"]
+
+
+def test_its_opening_a_paragraph_is_the_paragraph_befores_subject_not_the_headlines() -> None:
+    got = facts_of("China's west opens wider\n\nIn the first half of 2024, Xinjiang's GDP increased 5.4 percent year on "
+                   "year.\n\nFrom January to August, its industrial output grew 7.2 percent.", published=date(2024, 10, 14))
+    assert [g["subject"] for g in got] == ["Xinjiang", "Xinjiang"]
+    assert got[1]["inherited"][:1] == ["subject"]

@@ -59,6 +59,7 @@ class _Cues:
     not_subject_before: re.Pattern[str]
     source_after: re.Pattern[str]
     anaphora: re.Pattern[str]
+    pronoun: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
@@ -108,6 +109,7 @@ def _cues(language: str) -> _Cues:
         not_subject_before=re.compile(data["not_subject_before"], re.IGNORECASE),
         source_after=re.compile(data["source_after"], re.IGNORECASE),
         anaphora=re.compile(data["anaphora"], re.IGNORECASE),
+        pronoun=re.compile(data["pronoun"], re.IGNORECASE),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
         report_after=re.compile(data["report_after"], re.IGNORECASE),
@@ -227,6 +229,9 @@ def extract_facts(
     lead_context: _Context | None = None
     paragraph, context = -1, _Context()
     starts = [sent.start for sent in sentences]
+    last_subject: FactSubject | None = None  # the first subject of the last body paragraph
+    paragraph_subject: FactSubject | None = None
+    in_headline_paragraph = False
 
     def by_sentence(items: list[T]) -> dict[int, list[T]]:
         """Items bucketed by the sentence that holds them: one pass, so the stage stays linear."""
@@ -247,7 +252,10 @@ def extract_facts(
         if sent.paragraph != paragraph:
             if paragraph >= 0 and lead_context is None and not (headline and paragraph == 0):
                 lead_context = context
-            paragraph, context = sent.paragraph, _Context()
+            if not in_headline_paragraph:
+                last_subject = paragraph_subject  # what "its" opening the next paragraph refers to
+            paragraph, context, paragraph_subject = sent.paragraph, _Context(), None
+        in_headline_paragraph = headline is not None and sent.start < headline.end
         here = figures_at.get(index, [])
         in_sentence, level_ends = [], []
         level: _Figure | None = None  # the last comparison level: the figures listed after it are levels too
@@ -292,11 +300,13 @@ def extract_facts(
             counted = value is not None and value.quantity is not None \
                 and quantities[value.quantity].unit == "count"
             local.context_subject = context.subject
+            local.last_subject = last_subject
             fact = _fact(text, index, local, draft, cues, [context, headline_context, lead_context or _Context()],
                          counted)
             facts.append(fact)
             # a subject given out by a "respectively" list is one member of it, not what the paragraph is about
             subject = context.subject if draft.subject is not None else fact.subject or context.subject
+            paragraph_subject = paragraph_subject or subject
             context = _Context(subject, fact.metric or context.metric,
                                fact.period if fact.period is not None else context.period)
         if not in_sentence:  # a sentence without figures may still set the paragraph's frame
@@ -324,6 +334,7 @@ class _Sentence:
         self.article: tuple[list[Entity], list[int]] = ([], [])
         self.first_of_kind: dict[str, int] = {}
         self.context_subject: FactSubject | None = None
+        self.last_subject: FactSubject | None = None
 
     def clause_of(self, position: int) -> tuple[int, int]:
         i = bisect_right(self.clause_starts, position) - 1
@@ -600,7 +611,10 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
             subject = typed[1]  # "the port handled ...": the port named before, not the region
             unnamed = subject is None and typed[2]  # "Her company exported 1,460 vehicles": nobody named
         elif anaphor and (not in_clause or anaphor.start() < in_clause[0].start):
-            pass  # "the region's exports", "its exports": the subject named before
+            # "the region's exports", "its exports": the subject named before; opening a paragraph, the one the
+            # paragraph before ended on, not the headline's
+            if contexts[0].subject is None and cues.pronoun.fullmatch(anaphor.group(0)):
+                subject = local.last_subject
         elif in_clause:
             subject = _subject_of(in_clause, cues, text)
         elif (through := _through(text, draft.figures[0].end, min(clause[1], draft.figures[0].end + _WINDOW), local,
