@@ -258,3 +258,19 @@ def test_its_opening_a_paragraph_is_the_paragraph_befores_subject_not_the_headli
                    "year.\n\nFrom January to August, its industrial output grew 7.2 percent.", published=date(2024, 10, 14))
     assert [g["subject"] for g in got] == ["Xinjiang", "Xinjiang"]
     assert got[1]["inherited"][:1] == ["subject"]
+
+
+def test_a_paragraph_opening_specifically_keeps_the_period_of_the_one_before() -> None:
+    got = facts_of("Industrial profits up 10.1% in September\n\nProfits totaled 646.43 billion yuan in September, up 10.1 "
+                   "percent.\n\nIn the first nine months of the year, profits declined 2.4 percent to 4.37 trillion yuan."
+                   "\n\nSpecifically, profits of State-controlled firms dropped 14.3 percent to 1.13 trillion yuan.",
+                   published=date(2020, 10, 27))
+    september, nine_months = ("2020-09-01", "2020-09-30"), ("2020-01-01", "2020-09-30")
+    assert [g["period"] for g in got] == [september, september, nine_months, nine_months]  # headline first
+    assert got[-1]["inherited"] == ["period"]
+
+
+def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
+    got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
+                   "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))
+    assert [g["subject"] for g in got] == ["Xi'an"]

@@ -60,6 +60,8 @@ class _Cues:
     source_after: re.Pattern[str]
     anaphora: re.Pattern[str]
     pronoun: re.Pattern[str]
+    continuation: re.Pattern[str]
+    apposition: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
@@ -110,6 +112,8 @@ def _cues(language: str) -> _Cues:
         source_after=re.compile(data["source_after"], re.IGNORECASE),
         anaphora=re.compile(data["anaphora"], re.IGNORECASE),
         pronoun=re.compile(data["pronoun"], re.IGNORECASE),
+        continuation=re.compile(data["continuation"]),
+        apposition=re.compile(data["apposition"], re.IGNORECASE),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
         report_after=re.compile(data["report_after"], re.IGNORECASE),
@@ -254,7 +258,9 @@ def extract_facts(
                 lead_context = context
             if not in_headline_paragraph:
                 last_subject = paragraph_subject  # what "its" opening the next paragraph refers to
-            paragraph, context, paragraph_subject = sent.paragraph, _Context(), None
+            # "Specifically, ...", "Of the total, ...": a paragraph that goes on with the one before keeps its frame
+            going_on = paragraph >= 0 and not in_headline_paragraph and cues.continuation.match(text, sent.start)
+            paragraph, context, paragraph_subject = sent.paragraph, context if going_on else _Context(), None
         in_headline_paragraph = headline is not None and sent.start < headline.end
         here = figures_at.get(index, [])
         in_sentence, level_ends = [], []
@@ -391,10 +397,11 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before) or said)
 
 
-def _in_apposition(text: str, entity: Entity, clause_start: int) -> bool:
-    """Inside ", a major land port on China's border ," after the clause's subject."""
+def _in_apposition(text: str, entity: Entity, clause_start: int, cues: _Cues) -> bool:
+    """Inside ", a major land port on China's border ," or ", capital of northwest China's Shaanxi Province," after the
+    clause's subject."""
     before = text[clause_start : entity.start]
-    return before.count(",") % 2 == 1 and bool(re.search(r",\s+(?:a|an|the|which|who|one of)\b[^,]*$", before))
+    return before.count(",") % 2 == 1 and bool(cues.apposition.search(before))
 
 
 def _subject_of(candidates: list[Entity], cues: _Cues, text: str = "") -> FactSubject | None:
@@ -601,7 +608,7 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     unnamed = False
     if subject is None:
         in_clause = [e for e in local.between(local.subjects, local.subject_starts, lo, draft.start)
-                     if not _in_apposition(text, e, max(clause[0], e.start - _WINDOW))]
+                     if not _in_apposition(text, e, max(clause[0], e.start - _WINDOW), cues)]
         at = [e for e in in_clause[-1:] if cues.own_figure.fullmatch(text, e.end, draft.start)]
         anaphor = cues.anaphora.search(text, lo, draft.start)
         typed = _typed_anaphor(text, lo, draft.start, local, cues)
@@ -625,7 +632,7 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
             partners = local.between(local.partners, local.partner_starts, window, draft.start)
             clause_partners = [e for e in partners if e.start >= clause[0]]
             earlier = [e for e in local.between(local.subjects, local.subject_starts, window, draft.start)
-                       if not _in_apposition(text, e, max(sent.start, e.start - _WINDOW))
+                       if not _in_apposition(text, e, max(sent.start, e.start - _WINDOW), cues)
                        and not (reported and e.start < reported.end())]
             # a partner named alone: "Trade with Uzbekistan rose 17.1%", "while trade with Turkmenistan fell"
             subject = _subject_of(earlier, cues, text) or _subject_of(clause_partners[-1:], cues) or \
