@@ -274,3 +274,13 @@ def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))
     assert [g["subject"] for g in got] == ["Xi'an"]
+
+
+def test_a_value_named_by_its_own_series_after_a_change_is_a_fact_of_its_own() -> None:
+    got = facts_of("Trade\n\nExports rose 4.9 percent in the January-June period while imports grew 11.5 percent, "
+                   "resulting in a trade surplus of 901.32 billion yuan, which narrowed by 26.7 percent.",
+                   published=date(2018, 7, 13))
+    assert [(g["value"], g["change"]) for g in got] == [
+        (None, "4.9 percent"), (None, "11.5 percent"), ("901.32 billion yuan", "26.7 percent")]
+    assert facts_of("GDP\n\nGuangdong recorded a 6.8 percent GDP growth to hit 9.73 trillion yuan last year.",
+                    published=date(2019, 1, 28))[0]["value"] == "9.73 trillion yuan"  # "GDP growth to": one fact

@@ -62,6 +62,7 @@ class _Cues:
     pronoun: re.Pattern[str]
     continuation: re.Pattern[str]
     apposition: re.Pattern[str]
+    metric_of: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
@@ -114,6 +115,7 @@ def _cues(language: str) -> _Cues:
         pronoun=re.compile(data["pronoun"], re.IGNORECASE),
         continuation=re.compile(data["continuation"]),
         apposition=re.compile(data["apposition"], re.IGNORECASE),
+        metric_of=re.compile(data["metric_of"], re.IGNORECASE),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
         report_after=re.compile(data["report_after"], re.IGNORECASE),
@@ -462,10 +464,10 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
                 drafts.append(current)
                 continue
             taken = current.slot(figure.slot)
-            if taken is None:
+            between = text[previous : figure.start]
+            if taken is None and not (figure.slot == "value" and _names_its_series(between, cues)):
                 current.figures.append(figure)
                 continue
-            between = text[previous : figure.start]
             if _RANGE.match(between):
                 continue  # the range's upper end: the same figure
             new_series = cues.metrics.search(between) or bool(
@@ -475,6 +477,15 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
                 drafts.append(current)
             # else: a second reading of the same figure ("up 5 percent year on year and 2 percent from May")
     return drafts
+
+
+def _names_its_series(between: str, cues: _Cues) -> bool:
+    """A value right after its own series' name ("11.5 percent, resulting in a trade surplus of 901.32 billion yuan"):
+    another series than the change before it."""
+    last = None
+    for last in cues.metrics.finditer(between):
+        pass
+    return last is not None and cues.metric_of.fullmatch(between, last.end()) is not None
 
 
 def _respectively(text: str, figures: list[_Figure], subjects: list[Entity], cues: _Cues) -> list[_Draft]:
