@@ -284,3 +284,14 @@ def test_a_value_named_by_its_own_series_after_a_change_is_a_fact_of_its_own() -
         (None, "4.9 percent"), (None, "11.5 percent"), ("901.32 billion yuan", "26.7 percent")]
     assert facts_of("GDP\n\nGuangdong recorded a 6.8 percent GDP growth to hit 9.73 trillion yuan last year.",
                     published=date(2019, 1, 28))[0]["value"] == "9.73 trillion yuan"  # "GDP growth to": one fact
+
+
+def test_partners_listed_after_their_trades_owner_leave_the_owner_the_subject() -> None:
+    got = facts_of("Xinjiang trade\n\nIn the first seven months, Xinjiang's foreign trade rose 20 percent. Xinjiang also "
+                   "saw its trade with Russia and the European Union grow by 9.5 percent and 76.7 percent year on "
+                   "year, respectively.", published=date(2021, 8, 20))
+    assert [g["subject"] for g in got] == ["Xinjiang"] * 3
+    got = facts_of("China trade\n\nChina's trade with the European Union, its largest trading partner, climbed 5.3 "
+                   "percent, and trade volume with the United States and Japan came in at 5.2 percent and 11 percent, "
+                   "respectively.", published=date(2018, 7, 13))
+    assert [g["subject"] for g in got] == ["China", "United States", "Japan"]  # partners named alone

@@ -63,6 +63,7 @@ class _Cues:
     continuation: re.Pattern[str]
     apposition: re.Pattern[str]
     metric_of: re.Pattern[str]
+    owner_before: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
@@ -116,6 +117,7 @@ def _cues(language: str) -> _Cues:
         continuation=re.compile(data["continuation"]),
         apposition=re.compile(data["apposition"], re.IGNORECASE),
         metric_of=re.compile(data["metric_of"], re.IGNORECASE),
+        owner_before=re.compile(data["owner_before"], re.IGNORECASE),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
         report_after=re.compile(data["report_after"], re.IGNORECASE),
@@ -453,7 +455,7 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
         if len(values) > 1:  # a multiplier next to a level compares; alone it is the value
             inside = [f for f in inside if f.quantity is None or quantities[f.quantity].unit != "times"]
         if _RESPECTIVELY.search(text, start, end):
-            drafts += _respectively(text, inside, _Sentence.between(named, named_starts, start, end), cues)
+            drafts += _respectively(text, start, inside, _Sentence.between(named, named_starts, start, end), cues)
             continue
         current: _Draft | None = None
         last_end = start  # the end of the figure before this one (in a fact or not)
@@ -488,9 +490,11 @@ def _names_its_series(between: str, cues: _Cues) -> bool:
     return last is not None and cues.metric_of.fullmatch(between, last.end()) is not None
 
 
-def _respectively(text: str, figures: list[_Figure], subjects: list[Entity], cues: _Cues) -> list[_Draft]:
+def _respectively(text: str, clause_start: int, figures: list[_Figure], subjects: list[Entity], cues: _Cues
+                  ) -> list[_Draft]:
     """ "A and B ... 45.8 percent and 8.7 percent, respectively": runs of one slot, zipped in order; figures
-    outside the zipped lists are facts of their own."""
+    outside the zipped lists are facts of their own. Partners listed after their trade's owner ("the region's trade
+    with A and B", "Xinjiang saw its trade with A and B") give no subjects: the owner is the figures' subject."""
     runs = [r for r in _runs(text, figures, cues, joined=False) if len(r) > 1]
     if not runs:
         return [_Draft([f]) for f in figures]
@@ -513,7 +517,12 @@ def _respectively(text: str, figures: list[_Figure], subjects: list[Entity], cue
     listed = {id(f) for r in lists for f in r}
     first = min(f.start for r in lists for f in r)
     named = [e for e in subjects if e.end <= first]
-    if len(named) >= n:  # "Kazakhstan and Kyrgyzstan topped the list ... respectively"
+    owner = None
+    for owner in cues.owner_before.finditer(text, clause_start, first):
+        pass
+    # the partners listed right after the owner ("its trade with A and B"), not after another partner of it
+    owned = owner is not None and 0 < sum(1 for e in named if e.start >= owner.end()) <= n
+    if len(named) >= n and not owned:  # "Kazakhstan and Kyrgyzstan topped the list ... respectively"
         for draft, entity in zip(drafts, named[-n:]):
             draft.subject = _subject_of([entity], cues)
     alone = []
