@@ -295,3 +295,11 @@ def test_partners_listed_after_their_trades_owner_leave_the_owner_the_subject() 
                    "percent, and trade volume with the United States and Japan came in at 5.2 percent and 11 percent, "
                    "respectively.", published=date(2018, 7, 13))
     assert [g["subject"] for g in got] == ["China", "United States", "Japan"]  # partners named alone
+
+
+def test_the_second_party_of_between_is_no_subject_of_a_respectively_list() -> None:
+    got = facts_of("Central Asia trade\n\nBilateral trade between China and Kazakhstan rose to $28.6 billion while that "
+                   "between China and Uzbekistan topped $4 billion, up 11.3 percent and 58.3 percent respectively.",
+                   published=date(2014, 1, 20))
+    assert [(g["subject"], g["value"], g["change"]) for g in got] == [
+        ("China", "$28.6 billion", "11.3 percent"), ("China", "$4 billion", "58.3 percent")]

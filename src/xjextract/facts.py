@@ -64,6 +64,7 @@ class _Cues:
     apposition: re.Pattern[str]
     metric_of: re.Pattern[str]
     owner_before: re.Pattern[str]
+    second_party_before: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
@@ -118,6 +119,7 @@ def _cues(language: str) -> _Cues:
         apposition=re.compile(data["apposition"], re.IGNORECASE),
         metric_of=re.compile(data["metric_of"], re.IGNORECASE),
         owner_before=re.compile(data["owner_before"], re.IGNORECASE),
+        second_party_before=re.compile(data["second_party_before"], re.IGNORECASE),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
         report_after=re.compile(data["report_after"], re.IGNORECASE),
@@ -516,7 +518,9 @@ def _respectively(text: str, clause_start: int, figures: list[_Figure], subjects
     drafts = [_Draft([r[i] for r in lists]) for i in range(n)]
     listed = {id(f) for r in lists for f in r}
     first = min(f.start for r in lists for f in r)
-    named = [e for e in subjects if e.end <= first]
+    # "trade between China and Kazakhstan": the second party is not one of the list's subjects
+    named = [e for e in subjects if e.end <= first
+             and not cues.second_party_before.search(text, max(0, e.start - 40), e.start)]
     owner = None
     for owner in cues.owner_before.finditer(text, clause_start, first):
         pass
