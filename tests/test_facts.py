@@ -303,3 +303,12 @@ def test_the_second_party_of_between_is_no_subject_of_a_respectively_list() -> N
                    published=date(2014, 1, 20))
     assert [(g["subject"], g["value"], g["change"]) for g in got] == [
         ("China", "$28.6 billion", "11.3 percent"), ("China", "$4 billion", "58.3 percent")]
+
+
+def test_a_preposition_breaks_the_possessive_chain() -> None:
+    got = facts_of("Brazil trade\n\nIn the first 10 months of this year, China's share in Brazil's exports of soybeans "
+                   "exceeded 70 percent.", published=date(2024, 11, 20))
+    assert [g["subject"] for g in got] == ["China"]
+    got = facts_of("Xinjiang trade\n\nNorthwest China's Xinjiang saw its foreign trade rise 20 percent in the first "
+                   "half of this year.", published=date(2024, 7, 18))
+    assert [g["subject"] for g in got] == ["Xinjiang"]  # the chain still reaches the place China holds

@@ -65,6 +65,7 @@ class _Cues:
     metric_of: re.Pattern[str]
     owner_before: re.Pattern[str]
     second_party_before: re.Pattern[str]
+    possessive_chain: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
@@ -120,6 +121,7 @@ def _cues(language: str) -> _Cues:
         metric_of=re.compile(data["metric_of"], re.IGNORECASE),
         owner_before=re.compile(data["owner_before"], re.IGNORECASE),
         second_party_before=re.compile(data["second_party_before"], re.IGNORECASE),
+        possessive_chain=re.compile(data["possessive_chain"]),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
         report_after=re.compile(data["report_after"], re.IGNORECASE),
@@ -416,8 +418,7 @@ def _subject_of(candidates: list[Entity], cues: _Cues, text: str = "") -> FactSu
     if not candidates:
         return None
     k = 0
-    while k + 1 < len(candidates) and re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+){0,3}(?:,\s+(?:the\s+)?)?",
-                                                   text[candidates[k].end : candidates[k + 1].start]):
+    while k + 1 < len(candidates) and cues.possessive_chain.fullmatch(text, candidates[k].end, candidates[k + 1].start):
         k += 1
     e = candidates[k]
     canonical = cues.demonyms.get(e.text, e.canonical) if e.label == "NORP" else e.canonical
