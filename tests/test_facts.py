@@ -312,3 +312,9 @@ def test_a_preposition_breaks_the_possessive_chain() -> None:
     got = facts_of("Xinjiang trade\n\nNorthwest China's Xinjiang saw its foreign trade rise 20 percent in the first "
                    "half of this year.", published=date(2024, 7, 18))
     assert [g["subject"] for g in got] == ["Xinjiang"]  # the chain still reaches the place China holds
+
+
+def test_an_aside_naming_what_a_possessive_holds_is_the_subject() -> None:
+    got = facts_of("Ningbo\n\nThe annual container throughput of China's busiest port, the Port of Ningbo Zhoushan in "
+                   "the eastern province of Zhejiang, reached 30 million TEUs on Thursday.", published=date(2021, 12, 16))
+    assert [g["subject"] for g in got] == ["Port of Ningbo Zhoushan"]

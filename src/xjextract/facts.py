@@ -62,6 +62,7 @@ class _Cues:
     pronoun: re.Pattern[str]
     continuation: re.Pattern[str]
     apposition: re.Pattern[str]
+    possessed: re.Pattern[str]
     metric_of: re.Pattern[str]
     owner_before: re.Pattern[str]
     second_party_before: re.Pattern[str]
@@ -118,6 +119,7 @@ def _cues(language: str) -> _Cues:
         pronoun=re.compile(data["pronoun"], re.IGNORECASE),
         continuation=re.compile(data["continuation"]),
         apposition=re.compile(data["apposition"], re.IGNORECASE),
+        possessed=re.compile(data["possessed"]),
         metric_of=re.compile(data["metric_of"], re.IGNORECASE),
         owner_before=re.compile(data["owner_before"], re.IGNORECASE),
         second_party_before=re.compile(data["second_party_before"], re.IGNORECASE),
@@ -409,7 +411,11 @@ def _in_apposition(text: str, entity: Entity, clause_start: int, cues: _Cues) ->
     """Inside ", a major land port on China's border ," or ", capital of northwest China's Shaanxi Province," after the
     clause's subject."""
     before = text[clause_start : entity.start]
-    return before.count(",") % 2 == 1 and bool(cues.apposition.search(before))
+    aside = cues.apposition.search(before)
+    if before.count(",") % 2 == 0 or aside is None:
+        return False
+    # "China's busiest port, the Port of Ningbo Zhoushan": the aside names what the possessive holds
+    return cues.possessed.search(before, 0, aside.start()) is None
 
 
 def _subject_of(candidates: list[Entity], cues: _Cues, text: str = "") -> FactSubject | None:
