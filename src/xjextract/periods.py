@@ -178,6 +178,7 @@ class _Lexicon:
     reporting_period_back: tuple[str, ...]
     day_offsets: dict[str, int]
     back_references: re.Pattern[str]
+    compared_before: re.Pattern[str]
     nowadays_after: re.Pattern[str]
     nowadays_words: frozenset[str]
 
@@ -244,6 +245,7 @@ def _lexicon(language: str) -> _Lexicon:
         reporting_period_back=tuple(data["reporting_period_back"]),
         day_offsets=data["day_offsets"],
         back_references=re.compile(data["back_references"], re.IGNORECASE),
+        compared_before=re.compile(data["compared_before"], re.IGNORECASE),
         nowadays_after=re.compile(data["nowadays_after"], re.IGNORECASE),
         nowadays_words=frozenset(data["nowadays_words"]),
     )
@@ -489,7 +491,7 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
             return (ctx.publication + timedelta(days=7 - back),) * 2 + (True,)
         return (ctx.publication - timedelta(days=back),) * 2 + (True,)
     if kind == "same":
-        return _same(groups, ctx)
+        return _same(groups, ctx, lex)
     if kind == "anaphor":
         return _anaphor(groups, ctx, lex)
     if kind == "day_range":  # "Sept. 26 to 29"
@@ -860,14 +862,16 @@ def _previous(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
     return first, _month_end(last_index // 12, last_index % 12 + 1), True
 
 
-def _same(groups: dict[str, Any], ctx: _Context) -> tuple[date, date, bool]:
+def _same(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
     """"the same period (last year)": the period named just before, a year back when the text says so.
 
     "January and February ... the same period last year" refers back to both months together."""
     # A period is a stretch: "as of the end of October" is a point in time, not what "the same period" means.
-    # Nor is another "same period" phrase: "the same period last year ... in the same period" means this year's.
+    # Nor is another "same period" phrase: "the same period last year ... in the same period" means this year's;
+    # nor a period named as the comparison ("up 12 points from the pace of 2012 ... in the same period").
     index = len(ctx.stretches) - 1
-    while index >= 0 and ctx.stretches[index].text.lower().startswith("same "):
+    while index >= 0 and (ctx.stretches[index].text.lower().startswith("same ") or lex.compared_before.search(
+            ctx.text, max(0, ctx.stretches[index].start - 40), ctx.stretches[index].start)):
         index -= 1
     if index < 0:
         raise ValueError("no period to refer back to")
