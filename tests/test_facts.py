@@ -318,3 +318,9 @@ def test_an_aside_naming_what_a_possessive_holds_is_the_subject() -> None:
     got = facts_of("Ningbo\n\nThe annual container throughput of China's busiest port, the Port of Ningbo Zhoushan in "
                    "the eastern province of Zhejiang, reached 30 million TEUs on Thursday.", published=date(2021, 12, 16))
     assert [g["subject"] for g in got] == ["Port of Ningbo Zhoushan"]
+
+
+def test_separately_pairs_lists_in_order_like_respectively() -> None:
+    got = facts_of("Regions\n\nFast-growing provinces Sichuan and Anhui reported a 59.5 percent and 25.9 percent rise "
+                   "separately in imports and exports in the first half of the year.", published=date(2017, 7, 28))
+    assert [(g["subject"], g["change"]) for g in got] == [("Sichuan", "59.5 percent"), ("Anhui", "25.9 percent")]

@@ -39,7 +39,6 @@ T = TypeVar("T")
 #: How far before a figure (in characters) its subject, metric, period and cue words are looked for. A statement is
 #: far shorter in this press; the bound keeps the stage linear on a paragraph of thousands of figures.
 _WINDOW = 400
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 #: How far before a value a word describing it stands ("covering approximately 180 square km").
 _CHANGE_AFTER_VALUE = 80  # an absolute change this close after a value is that value's change
 _STATIC_BEFORE = 30
@@ -67,6 +66,7 @@ class _Cues:
     owner_before: re.Pattern[str]
     second_party_before: re.Pattern[str]
     possessive_chain: re.Pattern[str]
+    respectively: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
@@ -124,6 +124,7 @@ def _cues(language: str) -> _Cues:
         owner_before=re.compile(data["owner_before"], re.IGNORECASE),
         second_party_before=re.compile(data["second_party_before"], re.IGNORECASE),
         possessive_chain=re.compile(data["possessive_chain"]),
+        respectively=re.compile(data["respectively"], re.IGNORECASE),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
         report_after=re.compile(data["report_after"], re.IGNORECASE),
@@ -437,7 +438,7 @@ def _metric(match: re.Match[str], cues: _Cues) -> FactMetric:
 
 
 def _clauses(text: str, sent: Sentence, cues: _Cues) -> list[tuple[int, int]]:
-    if _RESPECTIVELY.search(text, sent.start, sent.end):
+    if cues.respectively.search(text, sent.start, sent.end):
         return [(sent.start, sent.end)]
     out, start = [], sent.start
     for m in cues.clause_breaks.finditer(text, sent.start, sent.end):
@@ -463,7 +464,7 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
         values = [f for f in inside if f.slot == "value"]
         if len(values) > 1:  # a multiplier next to a level compares; alone it is the value
             inside = [f for f in inside if f.quantity is None or quantities[f.quantity].unit != "times"]
-        if _RESPECTIVELY.search(text, start, end):
+        if cues.respectively.search(text, start, end):
             drafts += _respectively(text, start, inside, _Sentence.between(named, named_starts, start, end), cues)
             continue
         current: _Draft | None = None
