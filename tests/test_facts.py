@@ -324,3 +324,9 @@ def test_separately_pairs_lists_in_order_like_respectively() -> None:
     got = facts_of("Regions\n\nFast-growing provinces Sichuan and Anhui reported a 59.5 percent and 25.9 percent rise "
                    "separately in imports and exports in the first half of the year.", published=date(2017, 7, 28))
     assert [(g["subject"], g["change"]) for g in got] == [("Sichuan", "59.5 percent"), ("Anhui", "25.9 percent")]
+
+
+def test_a_customs_office_is_a_source_not_the_subject() -> None:
+    got = facts_of("Apricots\n\nKashgar Customs expects Kashgar's dried apricot exports to top 40,000 tonnes in 2025.",
+                   published=date(2025, 7, 1))
+    assert [g["subject"] for g in got] == ["Kashgar"]

@@ -67,6 +67,7 @@ class _Cues:
     second_party_before: re.Pattern[str]
     possessive_chain: re.Pattern[str]
     respectively: re.Pattern[str]
+    source_names: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
@@ -125,6 +126,7 @@ def _cues(language: str) -> _Cues:
         second_party_before=re.compile(data["second_party_before"], re.IGNORECASE),
         possessive_chain=re.compile(data["possessive_chain"]),
         respectively=re.compile(data["respectively"], re.IGNORECASE),
+        source_names=re.compile(data["source_names"]),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
         report_after=re.compile(data["report_after"], re.IGNORECASE),
@@ -304,7 +306,7 @@ def extract_facts(
         named = subjects_at.get(index, [])
         sentence_subjects = [e for e in named if _can_be_subject(text, e, cues)]
         chosen = {id(e) for e in sentence_subjects}
-        partners = [e for e in named if id(e) not in chosen and (e.canonical or e.text) not in cues.sources
+        partners = [e for e in named if id(e) not in chosen and not _is_source(e, cues)
                     and cues.partner_before.search(text[max(0, e.start - 12) : e.start])
                     and not cues.source_before.search(text[max(0, e.start - 20) : e.start])]
         metrics = [m for m in cues.metrics.finditer(text, sent.start, sent.end)]
@@ -393,6 +395,12 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
                             or cues.report_after.match(text[period.end : period.end + 30]))
 
 
+def _is_source(entity: Entity, cues: _Cues) -> bool:
+    """A body that publishes the data ("the General Administration of Customs", "Kashgar Customs")."""
+    name = entity.canonical or entity.text
+    return name in cues.sources or cues.source_names.search(name) is not None
+
+
 def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     """Not a partner, not the data's source, not half of a compound ("China-Europe freight trains")."""
     before = text[max(0, entity.start - 30) : entity.start]
@@ -403,7 +411,7 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
         text[entity.end : entity.end + 1] == "-" and not cues.bilateral_after.match(text, entity.end))
     dateline = entity.text.isupper() and len(entity.text) > 3 and re.match(r"\s*[,—–(-]", after) is not None
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
-    source = (entity.canonical or entity.text) in cues.sources
+    source = _is_source(entity, cues)
     said = cues.source_after.match(after) and not cues.actor_after.match(after)  # "the NDRC said it approved"
     return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before) or said)
 
@@ -587,7 +595,7 @@ def _named_before(position: int, canonical: re.Pattern[str], local: _Sentence, c
     first = local.first_of_kind.get(canonical.pattern)
     if first is None:
         first = next((k for k, e in enumerate(subjects) if canonical.search(e.canonical or e.text)
-                      and (e.canonical or e.text) not in cues.sources), -1)
+                      and not _is_source(e, cues)), -1)
         local.first_of_kind[canonical.pattern] = first  # once per article and kind: the stage stays linear
     if first >= 0 and starts[first] < position:
         return _subject_of([subjects[first]], cues)
