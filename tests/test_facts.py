@@ -330,3 +330,10 @@ def test_a_customs_office_is_a_source_not_the_subject() -> None:
     got = facts_of("Apricots\n\nKashgar Customs expects Kashgar's dried apricot exports to top 40,000 tonnes in 2025.",
                    published=date(2025, 7, 1))
     assert [g["subject"] for g in got] == ["Kashgar"]
+
+
+def test_a_sentence_without_figures_opening_with_the_prefecture_frames_the_next_ones() -> None:
+    got = facts_of("Aksu textiles\n\nAksu Prefecture's textile exports rose 20 percent in the first three quarters of "
+                   "2025.\n\nThe prefecture grows about a fifth of Xinjiang's cotton. Its industry employs some 52,000 "
+                   "workers.", published=date(2025, 11, 3))
+    assert [g["subject"] for g in got] == ["Aksu Prefecture", "Aksu Prefecture"]

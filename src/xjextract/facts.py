@@ -329,7 +329,12 @@ def extract_facts(
             context = _Context(subject, fact.metric or context.metric,
                                fact.period if fact.period is not None else context.period)
         if not in_sentence:  # a sentence without figures may still set the paragraph's frame
-            context = _Context(_subject_of(sentence_subjects[:1], cues) or context.subject,
+            # "The prefecture grows a fifth of Xinjiang's cotton": the prefecture named before, not Xinjiang
+            local.context_subject = context.subject
+            typed = _typed_anaphor(text, sent.start, sentence_subjects[0].start if sentence_subjects else sent.end,
+                                   local, cues)
+            named_first = typed[1] if typed else None
+            context = _Context(named_first or _subject_of(sentence_subjects[:1], cues) or context.subject,
                                _metric(metrics[0], cues) if metrics else context.metric,
                                sentence_periods[0] if sentence_periods else context.period)
         if in_headline:
