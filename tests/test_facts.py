@@ -337,3 +337,9 @@ def test_a_sentence_without_figures_opening_with_the_prefecture_frames_the_next_
                    "2025.\n\nThe prefecture grows about a fifth of Xinjiang's cotton. Its industry employs some 52,000 "
                    "workers.", published=date(2025, 11, 3))
     assert [g["subject"] for g in got] == ["Aksu Prefecture", "Aksu Prefecture"]
+
+
+def test_a_regions_adjective_names_the_region() -> None:
+    got = facts_of("Hainan trade\n\nTrade with Southeast Asian countries grew 14.7% to 42.8 billion yuan in the first "
+                   "three quarters.", published=date(2025, 10, 20))
+    assert [g["subject"] for g in got] == ["Southeast Asia"]
