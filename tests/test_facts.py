@@ -343,3 +343,13 @@ def test_a_regions_adjective_names_the_region() -> None:
     got = facts_of("Hainan trade\n\nTrade with Southeast Asian countries grew 14.7% to 42.8 billion yuan in the first "
                    "three quarters.", published=date(2025, 10, 20))
     assert [g["subject"] for g in got] == ["Southeast Asia"]
+
+
+def test_the_same_as_names_a_basis_and_released_by_a_body_on_names_a_release_day() -> None:
+    got = facts_of("Money supply\n\nM2 rose 8.4 percent at the end of October. The M2 growth was the same as that at "
+                   "the end of September but 0.4 percentage points higher than the same period last year.",
+                   published=date(2019, 11, 11))
+    assert [g["period"] for g in got] == [("2019-10-31", "2019-10-31")] * 2
+    got = facts_of("Parcels\n\nCouriers handled 13.94 billion parcels, according to data released by the State Post "
+                   "Bureau on Wednesday.", published=date(2025, 11, 13))
+    assert [g["period"] for g in got] == [None]
