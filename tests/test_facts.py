@@ -353,3 +353,14 @@ def test_the_same_as_names_a_basis_and_released_by_a_body_on_names_a_release_day
     got = facts_of("Parcels\n\nCouriers handled 13.94 billion parcels, according to data released by the State Post "
                    "Bureau on Wednesday.", published=date(2025, 11, 13))
     assert [g["period"] for g in got] == [None]
+
+
+def test_a_change_dated_by_a_period_of_its_own_after_a_dated_value_is_another_fact() -> None:
+    got = facts_of("Trade\n\nChina-Russia trade is likely to exceed 100 billion U.S. dollars this year, after an "
+                   "increase of nearly 30 percent in the first quarter.", published=date(2018, 4, 20))
+    assert [(g["value"], g["change"], g["period"]) for g in got] == [
+        ("100 billion U.S. dollars", None, ("2018-01-01", "2018-12-31")),
+        (None, "30 percent", ("2018-01-01", "2018-03-31"))]
+    got = facts_of("Sales\n\nSales came to 22.4 billion yuan in the first three quarters, down 11.6%, but sales in "
+                   "September rose 3.2% month-on-month.", published=date(2025, 10, 20))
+    assert (got[0]["value"], got[0]["change"]) == ("22.4 billion yuan", "11.6%")  # "down 11.6%, but": one fact

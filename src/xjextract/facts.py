@@ -67,6 +67,7 @@ class _Cues:
     second_party_before: re.Pattern[str]
     possessive_chain: re.Pattern[str]
     respectively: re.Pattern[str]
+    own_period: re.Pattern[str]
     source_names: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
@@ -126,6 +127,7 @@ def _cues(language: str) -> _Cues:
         second_party_before=re.compile(data["second_party_before"], re.IGNORECASE),
         possessive_chain=re.compile(data["possessive_chain"]),
         respectively=re.compile(data["respectively"], re.IGNORECASE),
+        own_period=re.compile(data["own_period"], re.IGNORECASE),
         source_names=re.compile(data["source_names"]),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
@@ -314,7 +316,8 @@ def extract_facts(
         clauses = _clauses(text, sent, cues)
         local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
         local.article, local.first_of_kind = article, first_of_kind
-        for draft in _group(text, clauses, in_sentence, sentence_subjects, named, cues, quantities):
+        for draft in _group(text, clauses, in_sentence, sentence_subjects, named, cues, quantities,
+                            sorted(periods[i].start for i in sentence_periods)):
             value = draft.slot("value")
             counted = value is not None and value.quantity is not None \
                 and quantities[value.quantity].unit == "count"
@@ -462,8 +465,9 @@ def _clauses(text: str, sent: Sentence, cues: _Cues) -> list[tuple[int, int]]:
 
 
 def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], subjects: list[Entity],
-           named: list[Entity], cues: _Cues, quantities: list[Quantity]) -> list[_Draft]:
-    """The sentence's figures (in text order) grouped into facts, clause by clause."""
+           named: list[Entity], cues: _Cues, quantities: list[Quantity], period_starts: list[int]) -> list[_Draft]:
+    """The sentence's figures (in text order) grouped into facts, clause by clause; ``period_starts``: where the
+    sentence's own periods start, sorted."""
     drafts: list[_Draft] = []
     subject_starts = [e.start for e in subjects]
     named_starts = [e.start for e in named]
@@ -490,6 +494,15 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
                 continue
             taken = current.slot(figure.slot)
             between = text[previous : figure.start]
+            # "likely to exceed 100 billion dollars this year, after an increase of nearly 30 percent in the first
+            # quarter": each figure dated by a period of its own, so two statements
+            after = bisect_left(period_starts, figure.end)
+            own_periods = bisect_left(period_starts, figure.start) > bisect_left(period_starts, previous) and \
+                after < len(period_starts) and cues.own_period.fullmatch(text, figure.end, period_starts[after])
+            if taken is None and own_periods:
+                current = _Draft([figure])
+                drafts.append(current)
+                continue
             if taken is None and not (figure.slot == "value" and _names_its_series(between, cues)):
                 current.figures.append(figure)
                 continue
