@@ -364,3 +364,9 @@ def test_a_change_dated_by_a_period_of_its_own_after_a_dated_value_is_another_fa
     got = facts_of("Sales\n\nSales came to 22.4 billion yuan in the first three quarters, down 11.6%, but sales in "
                    "September rose 3.2% month-on-month.", published=date(2025, 10, 20))
     assert (got[0]["value"], got[0]["change"]) == ("22.4 billion yuan", "11.6%")  # "down 11.6%, but": one fact
+
+
+def test_a_period_after_by_or_before_dates_the_figure_before_it() -> None:
+    got = facts_of("Targets\n\nBoth sides aim to achieve bilateral trade targets of 100 billion U.S. dollars before 2015 "
+                   "and 200 billion U.S. dollars before 2020.", published=date(2014, 10, 13))
+    assert [g["period"] for g in got] == [("2015-01-01", "2015-12-31"), ("2020-01-01", "2020-12-31")]

@@ -68,6 +68,7 @@ class _Cues:
     possessive_chain: re.Pattern[str]
     respectively: re.Pattern[str]
     own_period: re.Pattern[str]
+    dated_by: re.Pattern[str]
     source_names: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
@@ -128,6 +129,7 @@ def _cues(language: str) -> _Cues:
         possessive_chain=re.compile(data["possessive_chain"]),
         respectively=re.compile(data["respectively"], re.IGNORECASE),
         own_period=re.compile(data["own_period"], re.IGNORECASE),
+        dated_by=re.compile(data["dated_by"], re.IGNORECASE),
         source_names=re.compile(data["source_names"]),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
@@ -633,9 +635,10 @@ def _through(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues) -> Fact
     return None
 
 
-def _nearest_period(local: _Sentence, draft: _Draft, within: tuple[int, int]) -> int | None:
+def _nearest_period(text: str, local: _Sentence, draft: _Draft, within: tuple[int, int], cues: _Cues
+                    ) -> int | None:
     """The sentence's period nearest the figures (a few on either side of them, inside ``within``), ties to the
-    later one; an index into the record's periods."""
+    later one, unless one right after them dates them ("before 2020"); an index into the record's periods."""
     i = bisect_left(local.period_starts, draft.start)
     near = [k for k in range(max(0, i - 3), min(len(local.periods), i + 3))
             if within[0] <= local.period_starts[k] < within[1]]
@@ -643,6 +646,10 @@ def _nearest_period(local: _Sentence, draft: _Draft, within: tuple[int, int]) ->
         return None
     periods = local.periods
     ends = local.period_ends
+    # "200 billion dollars before 2020", "30 percent in the first quarter": the period the figure is dated by
+    following = [k for k in near if local.period_starts[k] >= draft.end]
+    if following and cues.dated_by.fullmatch(text, draft.end, local.period_starts[following[0]]):
+        return periods[following[0]]
 
     def distance(k: int) -> tuple[int, int]:
         return max(local.period_starts[k] - draft.end, draft.start - ends[k], 0), -local.period_starts[k]
@@ -723,9 +730,9 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     if choice is None and metric is not None:
         inherited.append("metric")
     # period: the sentence's period nearest the figure (its clause first), else inherited
-    period = _nearest_period(local, draft, clause) if local.periods else None
+    period = _nearest_period(text, local, draft, clause, cues) if local.periods else None
     if period is None:
-        period = _nearest_period(local, draft, (sent.start, sent.end)) if local.periods else None
+        period = _nearest_period(text, local, draft, (sent.start, sent.end), cues) if local.periods else None
     described = value is not None and cues.static.search(text, max(lo, value.start - _STATIC_BEFORE), value.start)
     if period is None and not described \
             and not cues.present.search(text, lo, min(clause[1], draft.end + _WINDOW)):  # "now operates"
