@@ -370,3 +370,13 @@ def test_a_period_after_by_or_before_dates_the_figure_before_it() -> None:
     got = facts_of("Targets\n\nBoth sides aim to achieve bilateral trade targets of 100 billion U.S. dollars before 2015 "
                    "and 200 billion U.S. dollars before 2020.", published=date(2014, 10, 13))
     assert [g["period"] for g in got] == [("2015-01-01", "2015-12-31"), ("2020-01-01", "2020-12-31")]
+
+
+def test_a_level_list_may_name_its_kind_of_change_and_a_share_verb_continues_the_clause() -> None:
+    got = facts_of("FDI\n\nFDI rose 20.5 percent in the first 11 months. The gain was lower than the 26.3 percent "
+                   "increase for the first 11 months of last year and 35 percent for the first 10 months.",
+                   published=date(2011, 12, 15))
+    assert [g["change"] for g in got] == ["20.5 percent"]
+    got = facts_of("SOEs\n\nExports surged 34 percent to 86 billion yuan in January, but accounted for only 5 percent "
+                   "of total sales revenue.", published=date(2011, 2, 20))
+    assert [(g["value"], g["change"], g["share"]) for g in got] == [("86 billion yuan", "34 percent", "5 percent")]
