@@ -380,3 +380,9 @@ def test_a_level_list_may_name_its_kind_of_change_and_a_share_verb_continues_the
     got = facts_of("SOEs\n\nExports surged 34 percent to 86 billion yuan in January, but accounted for only 5 percent "
                    "of total sales revenue.", published=date(2011, 2, 20))
     assert [(g["value"], g["change"], g["share"]) for g in got] == [("86 billion yuan", "34 percent", "5 percent")]
+
+
+def test_a_scene_day_in_a_sentence_without_figures_frames_no_period() -> None:
+    got = facts_of("Aksu yarn\n\nBales of cotton yarn were stacked in a warehouse in Aksu on Monday. Aksu's textile "
+                   "exports rose 20 percent.", published=date(2025, 11, 4))
+    assert [g["period"] for g in got] == [None]

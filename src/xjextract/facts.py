@@ -333,7 +333,8 @@ def extract_facts(
             paragraph_subject = paragraph_subject or subject
             context = _Context(subject, fact.metric or context.metric,
                                fact.period if fact.period is not None else context.period)
-        if not in_sentence:  # a sentence without figures may still set the paragraph's frame
+        if not in_sentence:  # a sentence without figures may still set the paragraph's frame, though not by a
+            # single day ("Bales were stacked in a warehouse on Monday": a scene, not the figures' period)
             # "The prefecture grows a fifth of Xinjiang's cotton": the prefecture named before, not Xinjiang
             local.context_subject = context.subject
             typed = _typed_anaphor(text, sent.start, sentence_subjects[0].start if sentence_subjects else sent.end,
@@ -341,7 +342,8 @@ def extract_facts(
             named_first = typed[1] if typed else None
             context = _Context(named_first or _subject_of(sentence_subjects[:1], cues) or context.subject,
                                _metric(metrics[0], cues) if metrics else context.metric,
-                               sentence_periods[0] if sentence_periods else context.period)
+                               next((i for i in sentence_periods if periods[i].first_day is None
+                                     or periods[i].first_day != periods[i].last_day), context.period))
         if in_headline:
             headline_context = context
     return facts
