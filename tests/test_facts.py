@@ -386,3 +386,13 @@ def test_a_scene_day_in_a_sentence_without_figures_frames_no_period() -> None:
     got = facts_of("Aksu yarn\n\nBales of cotton yarn were stacked in a warehouse in Aksu on Monday. Aksu's textile "
                    "exports rose 20 percent.", published=date(2025, 11, 4))
     assert [g["period"] for g in got] == [None]
+
+
+def test_a_share_after_another_series_name_is_that_series_fact() -> None:
+    got = facts_of("Kashgar\n\nThe prefecture's total imports and exports reached 56.1 billion yuan last year, with "
+                   "exports accounting for 91.3 percent.", published=date(2024, 3, 6))
+    assert [(g["value"], g["share"], g["metric"]) for g in got] == [
+        ("56.1 billion yuan", None, "foreign_trade"), (None, "91.3 percent", "exports")]
+    got = facts_of("Xinjiang\n\nThe FTZ's imports and exports reached 21.6 billion yuan, accounting for 30.2 percent "
+                   "of Xinjiang's total foreign trade.", published=date(2024, 3, 6))
+    assert [(g["value"], g["share"]) for g in got] == [("21.6 billion yuan", "30.2 percent")]

@@ -507,7 +507,10 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
                 current = _Draft([figure])
                 drafts.append(current)
                 continue
-            if taken is None and not (figure.slot == "value" and _names_its_series(between, cues)):
+            # "56.1 billion yuan, with exports accounting for 91.3 percent": the share of another series
+            other_share = figure.slot == "share" and cues.metrics.search(between) is not None
+            if taken is None and not (figure.slot == "value" and _names_its_series(between, cues)) \
+                    and not other_share:
                 current.figures.append(figure)
                 continue
             if _RANGE.match(between):
