@@ -396,3 +396,12 @@ def test_a_share_after_another_series_name_is_that_series_fact() -> None:
     got = facts_of("Xinjiang\n\nThe FTZ's imports and exports reached 21.6 billion yuan, accounting for 30.2 percent "
                    "of Xinjiang's total foreign trade.", published=date(2024, 3, 6))
     assert [(g["value"], g["share"]) for g in got] == [("21.6 billion yuan", "30.2 percent")]
+
+
+def test_over_before_a_figure_is_more_than_unless_a_change_precedes_it() -> None:
+    got = facts_of("Vehicles\n\nXinjiang has exported over 96,000 vehicles through its land ports this year, up 57 "
+                   "percent year-on-year.", published=date(2024, 6, 12))
+    assert [(g["value"], g["change"]) for g in got] == [("96,000 vehicles", "57 percent")]
+    got = facts_of("Hubei\n\nThe number of new projects worth over 100 million yuan stood at 1,427 in 2011.",
+                   published=date(2013, 5, 21))
+    assert "100 million yuan" not in [g["value"] for g in got]  # the projects' bound is no fact's value

@@ -69,6 +69,8 @@ class _Cues:
     respectively: re.Pattern[str]
     own_period: re.Pattern[str]
     dated_by: re.Pattern[str]
+    change_before_over: re.Pattern[str]
+    threshold_before: re.Pattern[str]
     source_names: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
@@ -130,6 +132,8 @@ def _cues(language: str) -> _Cues:
         respectively=re.compile(data["respectively"], re.IGNORECASE),
         own_period=re.compile(data["own_period"], re.IGNORECASE),
         dated_by=re.compile(data["dated_by"], re.IGNORECASE),
+        change_before_over=re.compile(data["change_before_over"], re.IGNORECASE),
+        threshold_before=re.compile(data["threshold_before"], re.IGNORECASE),
         source_names=re.compile(data["source_names"]),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
@@ -293,14 +297,19 @@ def extract_facts(
                     # million tons": the change itself, no fact's value
                 if cues.difference_after.match(text, f.end):
                     continue  # "130 billion US dollars more than that at the end of 2013": a difference
+                if cues.threshold_before.search(text, max(sent.start, f.start - 60), f.start):
+                    continue  # "new projects worth over 100 million yuan stood at 1,427": a class's bound
             listed = level is not None and level.slot == f.slot and cues.level_list_joint.fullmatch(
                 text, level.end, f.start) is not None
-            if not listed and not _past_level(text, sent.start, f, cues):
+            over = cues.quantity_over.search(text, max(sent.start, f.start - 12), f.start)
+            more_than = over is not None and not cues.change_before_over.search(
+                text, max(sent.start, over.start() - 30), over.start())  # "exported over 96,000 vehicles"
+            if not listed and (more_than or not _past_level(text, sent.start, f, cues)):
                 in_sentence.append(f)
                 level = None
                 continue
             level = f
-            if not cues.quantity_over.search(text, max(sent.start, f.start - 12), f.start):  # "over 96,000": a quantity
+            if over is None:
                 level_ends.append(f.end)
         level_ends.sort()
         # the period of a comparison level ("compared with the 5.8-percent increase in 2016") is that level's
