@@ -312,6 +312,9 @@ def test_a_preposition_breaks_the_possessive_chain() -> None:
     got = facts_of("Xinjiang trade\n\nNorthwest China's Xinjiang saw its foreign trade rise 20 percent in the first "
                    "half of this year.", published=date(2024, 7, 18))
     assert [g["subject"] for g in got] == ["Xinjiang"]  # the chain still reaches the place China holds
+    got = facts_of("Hainan\n\nOffshore duty-free shops in China's island province of Hainan are expected to rake in 32 "
+                   "billion yuan in sales by the end of this year.", published=date(2020, 12, 25))
+    assert [g["subject"] for g in got] == ["Hainan"]  # "of" after the kind of place goes on along the chain
 
 
 def test_an_aside_naming_what_a_possessive_holds_is_the_subject() -> None:
