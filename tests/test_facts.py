@@ -408,3 +408,12 @@ def test_over_before_a_figure_is_more_than_unless_a_change_precedes_it() -> None
     got = facts_of("Hubei\n\nThe number of new projects worth over 100 million yuan stood at 1,427 in 2011.",
                    published=date(2013, 5, 21))
     assert "100 million yuan" not in [g["value"] for g in got]  # the projects' bound is no fact's value
+
+
+def test_since_its_opening_and_a_press_conference_day_date_no_figure() -> None:
+    got = facts_of("Railway\n\nThe China-Laos Railway has transported over 14 million tonnes of goods since its opening "
+                   "in December 2021.", published=date(2025, 8, 6))
+    assert [g["period"] for g in got] == [None]
+    got = facts_of("Hainan\n\nTourism brought in 64.2 billion yuan in the first nine months of the year, according to "
+                   "information shared at a press conference on Oct 23 in Haikou.", published=date(2018, 10, 23))
+    assert [g["period"] for g in got] == [("2018-01-01", "2018-09-30")]

@@ -141,7 +141,10 @@ class _Hit:
         return self.core.span(name)
 
     def groupdict(self) -> dict[str, str | None]:
-        return {**self.core.groupdict(), **(self.pre.groupdict() if self.pre else self._NO_PREFIX)}
+        groups = {**self.core.groupdict(), **(self.pre.groupdict() if self.pre else self._NO_PREFIX)}
+        if groups.get("rel_bare"):  # "the first seven months this year": as "of this year"
+            groups["rel"] = groups["rel_bare"]
+        return groups
 
     def __getitem__(self, name: str) -> str | None:
         if name in self._NO_PREFIX:
@@ -200,7 +203,7 @@ def _lexicon(language: str) -> _Lexicon:
         "{ORD}": "|".join(sorted(list(data["ordinals"]) + [o.capitalize() for o in data["ordinals"]], key=len, reverse=True)),
         "{NUM}": rf"\d{{1,2}}|{numbers}",
         "{WEEKDAY}": "|".join(w.capitalize() for w in data["weekdays"]),
-        "{OFYEAR}": rf"(?:\s+of\s+(?:(?P<year>{_YEAR})|(?P<rel>this|last|the|next) year))?",
+        "{OFYEAR}": rf"(?:\s+(?:of\s+(?:(?P<year>{_YEAR})|(?P<rel>this|last|the|next) year)|(?P<rel_bare>this|last|next) year))?",
         "{NUMWORD}": "|".join(sorted(list(data["numbers"]) + [w.capitalize() for w in data["numbers"]]
                                      + ["a", "an", "one", "A", "An", "One"], key=len, reverse=True)),
         "{WORDYEAR}": _WORD_YEAR,
