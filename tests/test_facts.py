@@ -417,3 +417,9 @@ def test_since_its_opening_and_a_press_conference_day_date_no_figure() -> None:
     got = facts_of("Hainan\n\nTourism brought in 64.2 billion yuan in the first nine months of the year, according to "
                    "information shared at a press conference on Oct 23 in Haikou.", published=date(2018, 10, 23))
     assert [g["period"] for g in got] == [("2018-01-01", "2018-09-30")]
+
+
+def test_according_to_a_body_on_a_day_names_the_release_day() -> None:
+    got = facts_of("Railway\n\nThe railway carried 3.43 million tonnes of goods, according to Kunming Customs on "
+                   "Wednesday.", published=date(2025, 8, 6))
+    assert [g["period"] for g in got] == [None]
