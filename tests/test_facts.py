@@ -423,3 +423,9 @@ def test_according_to_a_body_on_a_day_names_the_release_day() -> None:
     got = facts_of("Railway\n\nThe railway carried 3.43 million tonnes of goods, according to Kunming Customs on "
                    "Wednesday.", published=date(2025, 8, 6))
     assert [g["period"] for g in got] == [None]
+
+
+def test_an_anaphor_inside_an_aside_refers_to_nothing_the_figure_has() -> None:
+    got = facts_of("China trade\n\nChina's trade rose 5 percent in the first half. Trade with ASEAN, the country's "
+                   "largest trading partner, grew 4.2 percent.", published=date(2024, 7, 12))
+    assert [g["subject"] for g in got] == ["China", "Association of Southeast Asian Nations"]

@@ -437,6 +437,12 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before) or said)
 
 
+def _in_aside(text: str, lo: int, position: int, cues: _Cues) -> bool:
+    """Whether ``position`` stands inside an aside opened after ``lo`` (", a major land port ...")."""
+    before = text[lo:position]
+    return before.count(",") % 2 == 1 and cues.apposition.search(before) is not None
+
+
 def _in_apposition(text: str, entity: Entity, clause_start: int, cues: _Cues) -> bool:
     """Inside ", a major land port on China's border ," or ", capital of northwest China's Shaanxi Province," after the
     clause's subject."""
@@ -690,6 +696,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
                      if not _in_apposition(text, e, max(clause[0], e.start - _WINDOW), cues)]
         at = [e for e in in_clause[-1:] if cues.own_figure.fullmatch(text, e.end, draft.start)]
         anaphor = cues.anaphora.search(text, lo, draft.start)
+        if anaphor and _in_aside(text, max(clause[0], anaphor.start() - _WINDOW), anaphor.end(), cues):
+            anaphor = None  # "Trade with ASEAN, the country's largest trading partner, grew": the aside's
         typed = _typed_anaphor(text, lo, draft.start, local, cues)
         if at:  # "followed by Kyrgyzstan at 76.9 billion yuan", "followed by Guizhou province's 10.4 percent"
             subject = _subject_of(at, cues, text)
