@@ -429,3 +429,9 @@ def test_an_anaphor_inside_an_aside_refers_to_nothing_the_figure_has() -> None:
     got = facts_of("China trade\n\nChina's trade rose 5 percent in the first half. Trade with ASEAN, the country's "
                    "largest trading partner, grew 4.2 percent.", published=date(2024, 7, 12))
     assert [g["subject"] for g in got] == ["China", "Association of Southeast Asian Nations"]
+
+
+def test_a_headline_figure_without_a_subject_takes_the_leads_first_subject() -> None:
+    got = facts_of("Fiscal revenue up 27.6% in H1\n\nChina's fiscal revenue rose 27.6 percent year on year in the first "
+                   "half of 2011, the Ministry of Finance said.", published=date(2011, 7, 12))
+    assert [(g["subject"], g["inherited"][:1]) for g in got] == [("China", ["subject"]), ("China", [])]

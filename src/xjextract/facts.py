@@ -355,6 +355,14 @@ def extract_facts(
                                      or periods[i].first_day != periods[i].last_day), context.period))
         if in_headline:
             headline_context = context
+    # a headline figure without a subject ("Fiscal revenue up 27.6% in H1") is the lead's first subject's
+    headline_end = headline.end if headline is not None else -1
+    lead = next((f.subject for f in facts if sentences[f.sentence].start >= headline_end and f.subject), None)
+    for k, f in enumerate(facts):
+        if sentences[f.sentence].start >= headline_end or lead is None:
+            break
+        if f.subject is None:
+            facts[k] = f.model_copy(update={"subject": lead, "inherited": ["subject", *f.inherited]})
     return facts
 
 
