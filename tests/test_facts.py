@@ -399,6 +399,9 @@ def test_a_share_after_another_series_name_is_that_series_fact() -> None:
     got = facts_of("Xinjiang\n\nThe FTZ's imports and exports reached 21.6 billion yuan, accounting for 30.2 percent "
                    "of Xinjiang's total foreign trade.", published=date(2024, 3, 6))
     assert [(g["value"], g["share"]) for g in got] == [("21.6 billion yuan", "30.2 percent")]
+    got = facts_of("Xinjiang\n\nXinjiang's imports and exports rose 20.9 percent to 434.1 billion yuan, with Central "
+                   "Asian countries accounting for more than 70 percent of the total.", published=date(2025, 1, 20))
+    assert [(g["value"], g["share"]) for g in got] == [("434.1 billion yuan", "70 percent")]  # a part of the value
 
 
 def test_over_before_a_figure_is_more_than_unless_a_change_precedes_it() -> None:

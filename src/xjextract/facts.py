@@ -531,7 +531,9 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
                 drafts.append(current)
                 continue
             # "56.1 billion yuan, with exports accounting for 91.3 percent": the share of another series
-            other_share = figure.slot == "share" and cues.metrics.search(between) is not None
+            # ("with Central Asian countries accounting for 70 percent of the total": a part of the value, its share)
+            other_share = figure.slot == "share" and cues.metrics.search(between) is not None \
+                and not _Sentence.between(named, named_starts, previous, figure.start)
             if taken is None and not (figure.slot == "value" and _names_its_series(between, cues)) \
                     and not other_share:
                 current.figures.append(figure)
