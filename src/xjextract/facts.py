@@ -39,8 +39,9 @@ T = TypeVar("T")
 #: How far before a figure (in characters) its subject, metric, period and cue words are looked for. A statement is
 #: far shorter in this press; the bound keeps the stage linear on a paragraph of thousands of figures.
 _WINDOW = 400
+#: How far after a value an absolute change is that value's change ("5 million tons, an increase of 2.9 million").
+_CHANGE_AFTER_VALUE = 80
 #: How far before a value a word describing it stands ("covering approximately 180 square km").
-_CHANGE_AFTER_VALUE = 80  # an absolute change this close after a value is that value's change
 _STATIC_BEFORE = 30
 #: How far after a comparison level its own period may stand ("the 5.8-percent increase in 2016").
 _LEVEL_PERIOD = 30
@@ -328,7 +329,7 @@ def extract_facts(
         local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
         local.article, local.first_of_kind = article, first_of_kind
         for draft in _group(text, clauses, in_sentence, sentence_subjects, named, cues, quantities,
-                            sorted(periods[i].start for i in sentence_periods)):
+                            local.period_starts):
             value = draft.slot("value")
             counted = value is not None and value.quantity is not None \
                 and quantities[value.quantity].unit == "count"
@@ -445,21 +446,20 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before) or said)
 
 
-def _in_aside(text: str, lo: int, position: int, cues: _Cues) -> bool:
-    """Whether ``position`` stands inside an aside opened after ``lo`` (", a major land port ...")."""
-    before = text[lo:position]
-    return before.count(",") % 2 == 1 and cues.apposition.search(before) is not None
+def _aside(text: str, lo: int, position: int, cues: _Cues) -> re.Match[str] | None:
+    """The opening of the aside (", a major land port ...", ", capital of ...") that ``position`` stands in, looked
+    for from ``lo``; None when it stands in none."""
+    if text.count(",", lo, position) % 2 == 0:
+        return None
+    return cues.apposition.search(text, lo, position)
 
 
 def _in_apposition(text: str, entity: Entity, clause_start: int, cues: _Cues) -> bool:
     """Inside ", a major land port on China's border ," or ", capital of northwest China's Shaanxi Province," after the
     clause's subject."""
-    before = text[clause_start : entity.start]
-    aside = cues.apposition.search(before)
-    if before.count(",") % 2 == 0 or aside is None:
-        return False
+    aside = _aside(text, clause_start, entity.start, cues)
     # "China's busiest port, the Port of Ningbo Zhoushan": the aside names what the possessive holds
-    return cues.possessed.search(before, 0, aside.start()) is None
+    return aside is not None and cues.possessed.search(text, clause_start, aside.start()) is None
 
 
 def _subject_of(candidates: list[Entity], cues: _Cues, text: str = "") -> FactSubject | None:
@@ -549,12 +549,18 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
     return drafts
 
 
+def _last_match(pattern: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[lo:hi]`` (one pass)."""
+    last = None
+    for last in pattern.finditer(text, lo, len(text) if hi is None else hi):
+        pass
+    return last
+
+
 def _names_its_series(between: str, cues: _Cues) -> bool:
     """A value right after its own series' name ("11.5 percent, resulting in a trade surplus of 901.32 billion yuan"):
     another series than the change before it."""
-    last = None
-    for last in cues.metrics.finditer(between):
-        pass
+    last = _last_match(cues.metrics, between)
     return last is not None and cues.metric_of.fullmatch(between, last.end()) is not None
 
 
@@ -587,9 +593,7 @@ def _respectively(text: str, clause_start: int, figures: list[_Figure], subjects
     # "trade between China and Kazakhstan": the second party is not one of the list's subjects
     named = [e for e in subjects if e.end <= first
              and not cues.second_party_before.search(text, max(0, e.start - 40), e.start)]
-    owner = None
-    for owner in cues.owner_before.finditer(text, clause_start, first):
-        pass
+    owner = _last_match(cues.owner_before, text, clause_start, first)
     # the partners listed right after the owner ("its trade with A and B"), not after another partner of it
     owned = owner is not None and 0 < sum(1 for e in named if e.start >= owner.end()) <= n
     if len(named) >= n and not owned:  # "Kazakhstan and Kyrgyzstan topped the list ... respectively"
@@ -706,7 +710,7 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
                      if not _in_apposition(text, e, max(clause[0], e.start - _WINDOW), cues)]
         at = [e for e in in_clause[-1:] if cues.own_figure.fullmatch(text, e.end, draft.start)]
         anaphor = cues.anaphora.search(text, lo, draft.start)
-        if anaphor and _in_aside(text, max(clause[0], anaphor.start() - _WINDOW), anaphor.end(), cues):
+        if anaphor and _aside(text, max(clause[0], anaphor.start() - _WINDOW), anaphor.end(), cues):
             anaphor = None  # "Trade with ASEAN, the country's largest trading partner, grew": the aside's
         typed = _typed_anaphor(text, lo, draft.start, local, cues)
         if at:  # "followed by Kyrgyzstan at 76.9 billion yuan", "followed by Guizhou province's 10.4 percent"
