@@ -449,7 +449,8 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         h = int(groups["h"]) if groups.get("h") else _ordinal(groups["ord"], lex, 2)
         return _with_year(groups, ctx, lex, lambda y: _months(y, 6 * h - 5, 6 * h))
     if kind == "first_months":
-        n = lex.numbers.get((groups["n"] or "").lower(), 0) or int(groups["n"])
+        word = (groups["n"] or "").lower()
+        n = 1 if not word else lex.numbers.get(word, 0) or int(word)  # "first month of 2018": n is empty
         if not 1 <= n <= 12:
             raise ValueError("not a number of months")
         return _with_year(groups, ctx, lex, lambda y: _months(y, 1, n))
