@@ -270,6 +270,17 @@ def test_a_paragraph_opening_specifically_keeps_the_period_of_the_one_before() -
     assert got[-1]["inherited"] == ["period"]
 
 
+def test_a_paragraph_opening_on_the_same_series_keeps_its_period_not_its_subject() -> None:
+    got = facts_of("Money supply in October\n\nIn the first 10 months, new yuan loans in China reached 13.3 trillion yuan.\n\n"
+                   "The broad money supply (M2) in Guangdong rose 8.4 percent to 19.4 trillion yuan at the end of "
+                   "October.\n\nThe M2 growth was 0.4 percentage points higher than the same period last year."
+                   "\n\nThe M2 growth in September was 8.4 percent.", published=date(2019, 11, 14))
+    end_of_october = ("2019-10-31", "2019-10-31")
+    assert [g["period"] for g in got] == [("2019-01-01", "2019-10-31"), end_of_october, end_of_october,
+                                          ("2019-09-01", "2019-09-30")]  # a paragraph dating its figure: its own
+    assert got[2]["inherited"] == ["subject", "period"] and got[2]["subject"] == "China"  # the lead's, not Guangdong
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

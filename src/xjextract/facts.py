@@ -61,6 +61,7 @@ class _Cues:
     anaphora: re.Pattern[str]
     pronoun: re.Pattern[str]
     continuation: re.Pattern[str]
+    same_series: re.Pattern[str]
     apposition: re.Pattern[str]
     possessed: re.Pattern[str]
     metric_of: re.Pattern[str]
@@ -124,6 +125,7 @@ def _cues(language: str) -> _Cues:
         anaphora=re.compile(data["anaphora"], re.IGNORECASE),
         pronoun=re.compile(data["pronoun"], re.IGNORECASE),
         continuation=re.compile(data["continuation"]),
+        same_series=re.compile(data["same_series"]),
         apposition=re.compile(data["apposition"], re.IGNORECASE),
         possessed=re.compile(data["possessed"]),
         metric_of=re.compile(data["metric_of"], re.IGNORECASE),
@@ -282,7 +284,10 @@ def extract_facts(
                 last_subject = paragraph_subject  # what "its" opening the next paragraph refers to
             # "Specifically, ...", "Of the total, ...": a paragraph that goes on with the one before keeps its frame
             going_on = paragraph >= 0 and not in_headline_paragraph and cues.continuation.match(text, sent.start)
-            paragraph, context, paragraph_subject = sent.paragraph, context if going_on else _Context(), None
+            same = not going_on and paragraph >= 0 and not in_headline_paragraph and _same_series(
+                text, sent, context, periods_at.get(index, []), cues)
+            paragraph, paragraph_subject = sent.paragraph, None
+            context = context if going_on else _Context(None, context.metric, context.period) if same else _Context()
         in_headline_paragraph = headline is not None and sent.start < headline.end
         here = figures_at.get(index, [])
         in_sentence, level_ends = [], []
@@ -365,6 +370,19 @@ def extract_facts(
         if f.subject is None:
             facts[k] = f.model_copy(update={"subject": lead, "inherited": ["subject", *f.inherited]})
     return facts
+
+
+def _same_series(text: str, sent: Sentence, context: _Context, periods: list[tuple[int, Period]], cues: _Cues) -> bool:
+    """A paragraph opening on the series the paragraph before ended with (`same_series` before its first metric),
+    and dating nothing itself ("The M2 growth was 0.4 percentage points higher than the same period last year" after
+    "M2 rose 8.4 percent ... at the end of October"): it keeps that paragraph's period and metric, not its subject."""
+    if context.metric is None or context.period is None:
+        return False
+    first = cues.metrics.search(text, sent.start, sent.end)
+    if first is None or cues.metric_names[first.group(0).casefold()] != context.metric.name \
+            or not cues.same_series.fullmatch(text[sent.start : first.start()].strip()):
+        return False
+    return all(p.recurrence is not None or _basis(text, sent.start, p, cues) for _, p in periods)
 
 
 class _Sentence:
