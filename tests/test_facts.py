@@ -281,6 +281,19 @@ def test_a_paragraph_opening_on_the_same_series_keeps_its_period_not_its_subject
     assert got[2]["inherited"] == ["subject", "period"] and got[2]["subject"] == "China"  # the lead's, not Guangdong
 
 
+def test_the_clause_before_a_respectively_list_is_grouped_as_any_other() -> None:
+    got = facts_of("Trade\n\nHubei's exports of electromechanical products rose by 11.5 percent to 9.69 billion yuan, "
+                   "accounting for 57.2 percent of the total, while textiles, footwear and medicines increased by 43.4 "
+                   "percent, 63.7 percent and 33 percent, respectively.")
+    assert [(g["value"], g["change"], g["share"]) for g in got] == [
+        ("9.69 billion yuan", "11.5 percent", "57.2 percent"), (None, "43.4 percent", None),
+        (None, "63.7 percent", None), (None, "33 percent", None)]
+    # the list pairs with a figure before the break: no parting ("up 11.3 percent and 58.3 percent respectively")
+    got = facts_of("Trade\n\nTrade between China and Kazakhstan rose to $28.6 billion while that between China and "
+                   "Uzbekistan topped $4 billion, up 11.3 percent and 58.3 percent respectively.")
+    assert [(g["value"], g["change"]) for g in got] == [("$28.6 billion", "11.3 percent"), ("$4 billion", "58.3 percent")]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

@@ -499,13 +499,20 @@ def _metric(match: re.Match[str], cues: _Cues) -> FactMetric:
 
 
 def _clauses(text: str, sent: Sentence, cues: _Cues) -> list[tuple[int, int]]:
+    """The sentence's clauses; a sentence with a "respectively" list is one (its list may pair subjects and figures
+    across a break: ``_group`` parts it again)."""
     if cues.respectively.search(text, sent.start, sent.end):
         return [(sent.start, sent.end)]
-    out, start = [], sent.start
-    for m in cues.clause_breaks.finditer(text, sent.start, sent.end):
+    return _breaks(text, sent.start, sent.end, cues)
+
+
+def _breaks(text: str, lo: int, hi: int, cues: _Cues) -> list[tuple[int, int]]:
+    """``text[lo:hi]`` cut at its clause breaks."""
+    out, start = [], lo
+    for m in cues.clause_breaks.finditer(text, lo, hi):
         out.append((start, m.start()))
         start = m.end()
-    out.append((start, sent.end))
+    out.append((start, hi))
     return out
 
 
@@ -526,7 +533,20 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
         values = [f for f in inside if f.slot == "value"]
         if len(values) > 1:  # a multiplier next to a level compares; alone it is the value
             inside = [f for f in inside if f.quantity is None or quantities[f.quantity].unit != "times"]
-        if cues.respectively.search(text, start, end):
+        listing = cues.respectively.search(text, start, end)
+        if listing:
+            # "rose by 11.5 percent to 9.69 billion yuan, accounting for 57.2 percent ..., while textiles, footwear and
+            # medicines increased by 43.4 percent, 63.7 percent and 33 percent, respectively": the clauses before
+            # the list's own are grouped as any others when the list's clause holds whole lists (not "rose to $28.6
+            # billion while B topped $4 billion, up 11.3 percent and 58.3 percent respectively")
+            cut = _last_match(cues.clause_breaks, text, start, listing.start())
+            head = [f for f in inside if cut is not None and f.start < cut.start()]
+            tail = inside[len(head):]
+            lengths = {len(r) for r in _runs(text, tail, cues, joined=False)}
+            if head and len(lengths) == 1 and min(lengths) > 1:  # every run of the list's clause is a whole list
+                drafts += _group(text, _breaks(text, start, cut.start(), cues), head, subjects, named, cues,  # type: ignore[union-attr]
+                                 quantities, period_starts)
+                inside = tail
             drafts += _respectively(text, start, inside, _Sentence.between(named, named_starts, start, end), cues)
             continue
         current: _Draft | None = None
