@@ -294,6 +294,14 @@ def test_the_clause_before_a_respectively_list_is_grouped_as_any_other() -> None
     assert [(g["value"], g["change"]) for g in got] == [("$28.6 billion", "11.3 percent"), ("$4 billion", "58.3 percent")]
 
 
+def test_a_share_after_the_values_own_series_is_the_same_facts() -> None:
+    got = facts_of("Trade\n\nWuhan achieved 16.41 billion yuan in imports and exports in the first month of 2018, "
+                   "contributing to 61.9 percent of the total volume of the province.")
+    assert [(g["value"], g["share"]) for g in got] == [("16.41 billion yuan", "61.9 percent")]
+    got = facts_of("Trade\n\nXinjiang's trade reached 56.1 billion yuan, with exports accounting for 91.3 percent.")
+    assert [(g["value"], g["share"]) for g in got] == [("56.1 billion yuan", None), (None, "91.3 percent")]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

@@ -65,6 +65,7 @@ class _Cues:
     apposition: re.Pattern[str]
     possessed: re.Pattern[str]
     metric_of: re.Pattern[str]
+    value_series: re.Pattern[str]
     owner_before: re.Pattern[str]
     second_party_before: re.Pattern[str]
     possessive_chain: re.Pattern[str]
@@ -129,6 +130,7 @@ def _cues(language: str) -> _Cues:
         apposition=re.compile(data["apposition"], re.IGNORECASE),
         possessed=re.compile(data["possessed"]),
         metric_of=re.compile(data["metric_of"], re.IGNORECASE),
+        value_series=re.compile(data["value_series"], re.IGNORECASE),
         owner_before=re.compile(data["owner_before"], re.IGNORECASE),
         second_party_before=re.compile(data["second_party_before"], re.IGNORECASE),
         possessive_chain=re.compile(data["possessive_chain"]),
@@ -570,7 +572,7 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
                 continue
             # "56.1 billion yuan, with exports accounting for 91.3 percent": the share of another series
             # ("with Central Asian countries accounting for 70 percent of the total": a part of the value, its share)
-            other_share = figure.slot == "share" and cues.metrics.search(between) is not None \
+            other_share = figure.slot == "share" and _other_series(between, current, cues) \
                 and not _Sentence.between(named, named_starts, previous, figure.start)
             if taken is None and not (figure.slot == "value" and _names_its_series(between, cues)) \
                     and not other_share:
@@ -593,6 +595,15 @@ def _last_match(pattern: re.Pattern[str], text: str, lo: int = 0, hi: int | None
     for last in pattern.finditer(text, lo, len(text) if hi is None else hi):
         pass
     return last
+
+
+def _other_series(between: str, current: _Draft, cues: _Cues) -> bool:
+    """A series named between the draft's last figure and a share after it, other than the value's own named right
+    after it ("16.41 billion yuan in imports and exports, contributing to 61.9 percent of the total")."""
+    found = cues.metrics.search(between)
+    if found is not None and current.figures[-1].slot == "value" and cues.value_series.fullmatch(between, 0, found.start()):
+        found = cues.metrics.search(between, found.end())
+    return found is not None
 
 
 def _names_its_series(between: str, cues: _Cues) -> bool:
