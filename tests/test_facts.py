@@ -302,6 +302,13 @@ def test_a_share_after_the_values_own_series_is_the_same_facts() -> None:
     assert [(g["value"], g["share"]) for g in got] == [("56.1 billion yuan", None), (None, "91.3 percent")]
 
 
+def test_each_name_right_before_its_figure_by_at_is_that_figures_subject() -> None:
+    got = facts_of("Trade\n\nIn the first seven months, Kazakhstan ranked first among Xinjiang's trading partners with "
+                   "98.35 billion yuan in trade, up 18.2 percent, followed by Kyrgyzstan at 76.9 billion yuan and "
+                   "Tajikistan at 12.41 billion yuan.", published=date(2024, 8, 20))
+    assert [g["subject"] for g in got] == ["Kazakhstan", "Kyrgyzstan", "Tajikistan"]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

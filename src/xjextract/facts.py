@@ -335,6 +335,7 @@ def extract_facts(
         clauses = _clauses(text, sent, cues)
         local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
         local.article, local.first_of_kind = article, first_of_kind
+        local.named, local.named_starts = named, [e.start for e in named]
         for draft in _group(text, clauses, in_sentence, sentence_subjects, named, cues, quantities,
                             local.period_starts):
             value = draft.slot("value")
@@ -402,6 +403,8 @@ class _Sentence:
         self.period_ends = [periods[i].end for i in period_indices]
         self.article: tuple[list[Entity], list[int]] = ([], [])
         self.first_of_kind: dict[str, int] = {}
+        self.named: list[Entity] = []  # every candidate entity of the sentence, partners and parts of lists too
+        self.named_starts: list[int] = []
         self.context_subject: FactSubject | None = None
         self.last_subject: FactSubject | None = None
 
@@ -757,7 +760,9 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     if subject is None:
         in_clause = [e for e in local.between(local.subjects, local.subject_starts, lo, draft.start)
                      if not _in_apposition(text, e, max(clause[0], e.start - _WINDOW), cues)]
-        at = [e for e in in_clause[-1:] if cues.own_figure.fullmatch(text, e.end, draft.start)]
+        # "followed by Kyrgyzstan at 76.9 billion yuan and Tajikistan at 12.41 billion yuan": the name right before
+        at = [e for e in local.between(local.named, local.named_starts, lo, draft.start)[-1:]
+              if cues.own_figure.fullmatch(text, e.end, draft.start) and not _is_source(e, cues)]
         anaphor = cues.anaphora.search(text, lo, draft.start)
         if anaphor and _aside(text, max(clause[0], anaphor.start() - _WINDOW), anaphor.end(), cues):
             anaphor = None  # "Trade with ASEAN, the country's largest trading partner, grew": the aside's
