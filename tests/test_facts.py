@@ -309,6 +309,15 @@ def test_each_name_right_before_its_figure_by_at_is_that_figures_subject() -> No
     assert [g["subject"] for g in got] == ["Kazakhstan", "Kyrgyzstan", "Tajikistan"]
 
 
+def test_a_fronted_phrase_before_the_subject_is_no_aside() -> None:
+    got = facts_of("Ports\n\nFurther west, the Ganqimaodu port handled 12.4 million tonnes of cargo in May.",
+                   published=date(2024, 6, 20))
+    assert [g["subject"] for g in got] == ["Ganqimaodu"]
+    got = facts_of("Ports\n\nErenhot, the Ganqimaodu port's rival, handled 12.4 million tonnes of cargo in May.",
+                   published=date(2024, 6, 20))
+    assert [g["subject"] for g in got] == ["Erenhot"]  # a closed aside still is one
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

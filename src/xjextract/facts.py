@@ -477,9 +477,11 @@ def _aside(text: str, lo: int, position: int, cues: _Cues) -> re.Match[str] | No
     return cues.apposition.search(text, lo, position)
 
 
-def _in_apposition(text: str, entity: Entity, clause_start: int, cues: _Cues) -> bool:
+def _in_apposition(text: str, entity: Entity, clause_start: int, figure: int, cues: _Cues) -> bool:
     """Inside ", a major land port on China's border ," or ", capital of northwest China's Shaanxi Province," after the
-    clause's subject."""
+    clause's subject: an aside closed before the figure (not "Further west, the Ganqimaodu port handled")."""
+    if "," not in text[entity.end : figure]:
+        return False
     aside = _aside(text, clause_start, entity.start, cues)
     # "China's busiest port, the Port of Ningbo Zhoushan": the aside names what the possessive holds
     return aside is not None and cues.possessed.search(text, clause_start, aside.start()) is None
@@ -759,7 +761,7 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     unnamed = False
     if subject is None:
         in_clause = [e for e in local.between(local.subjects, local.subject_starts, lo, draft.start)
-                     if not _in_apposition(text, e, max(clause[0], e.start - _WINDOW), cues)]
+                     if not _in_apposition(text, e, max(clause[0], e.start - _WINDOW), draft.start, cues)]
         # "followed by Kyrgyzstan at 76.9 billion yuan and Tajikistan at 12.41 billion yuan": the name right before
         at = [e for e in local.between(local.named, local.named_starts, lo, draft.start)[-1:]
               if cues.own_figure.fullmatch(text, e.end, draft.start) and not _is_source(e, cues)]
@@ -787,7 +789,7 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
             partners = local.between(local.partners, local.partner_starts, window, draft.start)
             clause_partners = [e for e in partners if e.start >= clause[0]]
             earlier = [e for e in local.between(local.subjects, local.subject_starts, window, draft.start)
-                       if not _in_apposition(text, e, max(sent.start, e.start - _WINDOW), cues)
+                       if not _in_apposition(text, e, max(sent.start, e.start - _WINDOW), draft.start, cues)
                        and not (reported and e.start < reported.end())]
             # a partner named alone: "Trade with Uzbekistan rose 17.1%", "while trade with Turkmenistan fell"
             subject = _subject_of(earlier, cues, text) or _subject_of(clause_partners[-1:], cues) or \
