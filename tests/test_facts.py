@@ -318,6 +318,18 @@ def test_a_fronted_phrase_before_the_subject_is_no_aside() -> None:
     assert [g["subject"] for g in got] == ["Erenhot"]  # a closed aside still is one
 
 
+def test_a_lead_that_dates_nothing_takes_the_next_paragraphs_period() -> None:
+    text = ("China sees growth in summer grain harvest\n\nChina has reaped its summer grain harvest with growth in "
+            "total output, the statistics bureau said Thursday.\n\nChina's total grain output reached 147.39 million "
+            "tonnes in this year's summer harvest.\n\nThe output of wheat stood at 135.76 million tonnes, up 1 "
+            "percent year on year.\n\nThe area sown to rice rose 2 percent in 2021.\n\nThe output of corn stood at 5 "
+            "million tonnes.")
+    got = facts_of(text, published=date(2022, 7, 14))
+    this_year = ("2022-01-01", "2022-12-31")
+    assert [g["period"] for g in got] == [this_year, this_year, ("2021-01-01", "2021-12-31"), this_year]
+    assert "period" in got[1]["inherited"]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

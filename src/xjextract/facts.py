@@ -257,6 +257,7 @@ def extract_facts(
     facts: list[Fact] = []
     headline_context = _Context()
     lead_context: _Context | None = None
+    lead_paragraph = -1
     paragraph, context = -1, _Context()
     starts = [sent.start for sent in sentences]
     last_subject: FactSubject | None = None  # the first subject of the last body paragraph
@@ -281,7 +282,12 @@ def extract_facts(
     for index, sent in enumerate(sentences):
         if sent.paragraph != paragraph:
             if paragraph >= 0 and lead_context is None and not (headline and paragraph == 0):
-                lead_context = context
+                lead_context, lead_paragraph = context, paragraph
+            elif lead_context is not None and lead_context.period is None and context.period is not None \
+                    and paragraph == lead_paragraph + 1:
+                # a lead that dates nothing ("China has reaped summer grain harvest with a 1-percent growth"): the
+                # first paragraph after it that does gives the article's period
+                lead_context = _Context(lead_context.subject, lead_context.metric, context.period)
             if not in_headline_paragraph:
                 last_subject = paragraph_subject  # what "its" opening the next paragraph refers to
             # "Specifically, ...", "Of the total, ...": a paragraph that goes on with the one before keeps its frame
