@@ -330,6 +330,13 @@ def test_a_lead_that_dates_nothing_takes_the_next_paragraphs_period() -> None:
     assert "period" in got[1]["inherited"]
 
 
+def test_a_respectively_list_gives_out_its_periods_in_order() -> None:
+    got = facts_of("Tourism\n\nTourism revenue for the first three quarters of 2024 and that of the entire 2023 reached "
+                   "287.58 billion yuan and 296.72 billion yuan, respectively.", published=date(2024, 11, 1))
+    assert [(g["value"], g["period"]) for g in got] == [
+        ("287.58 billion yuan", ("2024-01-01", "2024-09-30")), ("296.72 billion yuan", ("2023-01-01", "2023-12-31"))]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

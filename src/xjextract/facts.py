@@ -199,6 +199,7 @@ class _Figure:
 class _Draft:
     figures: list[_Figure] = field(default_factory=list)
     subject: FactSubject | None = None
+    period: int | None = None  # given out by a "respectively" list of periods
 
     def slot(self, name: str) -> _Figure | None:
         return next((f for f in self.figures if f.slot == name), None)
@@ -343,7 +344,7 @@ def extract_facts(
         local.article, local.first_of_kind = article, first_of_kind
         local.named, local.named_starts = named, [e.start for e in named]
         for draft in _group(text, clauses, in_sentence, sentence_subjects, named, cues, quantities,
-                            local.period_starts):
+                            local.period_starts, local.periods):
             value = draft.slot("value")
             counted = value is not None and value.quantity is not None \
                 and quantities[value.quantity].unit == "count"
@@ -530,9 +531,10 @@ def _breaks(text: str, lo: int, hi: int, cues: _Cues) -> list[tuple[int, int]]:
 
 
 def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], subjects: list[Entity],
-           named: list[Entity], cues: _Cues, quantities: list[Quantity], period_starts: list[int]) -> list[_Draft]:
+           named: list[Entity], cues: _Cues, quantities: list[Quantity], period_starts: list[int],
+           period_indices: list[int]) -> list[_Draft]:
     """The sentence's figures (in text order) grouped into facts, clause by clause; ``period_starts``: where the
-    sentence's own periods start, sorted."""
+    sentence's own periods start, sorted, ``period_indices`` their indices in the record's periods."""
     drafts: list[_Draft] = []
     subject_starts = [e.start for e in subjects]
     named_starts = [e.start for e in named]
@@ -558,9 +560,11 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
             lengths = {len(r) for r in _runs(text, tail, cues, joined=False)}
             if head and len(lengths) == 1 and min(lengths) > 1:  # every run of the list's clause is a whole list
                 drafts += _group(text, _breaks(text, start, cut.start(), cues), head, subjects, named, cues,  # type: ignore[union-attr]
-                                 quantities, period_starts)
+                                 quantities, period_starts, period_indices)
                 inside = tail
-            drafts += _respectively(text, start, inside, _Sentence.between(named, named_starts, start, end), cues)
+            periods = _Sentence.between(period_indices, period_starts, start, end)
+            drafts += _respectively(text, start, inside, _Sentence.between(named, named_starts, start, end), cues,
+                                    list(zip(_Sentence.between(period_starts, period_starts, start, end), periods)))
             continue
         current: _Draft | None = None
         last_end = start  # the end of the figure before this one (in a fact or not)
@@ -624,10 +628,11 @@ def _names_its_series(between: str, cues: _Cues) -> bool:
     return last is not None and cues.metric_of.fullmatch(between, last.end()) is not None
 
 
-def _respectively(text: str, clause_start: int, figures: list[_Figure], subjects: list[Entity], cues: _Cues
-                  ) -> list[_Draft]:
+def _respectively(text: str, clause_start: int, figures: list[_Figure], subjects: list[Entity], cues: _Cues,
+                  periods: list[tuple[int, int]]) -> list[_Draft]:
     """ "A and B ... 45.8 percent and 8.7 percent, respectively": runs of one slot, zipped in order; figures
-    outside the zipped lists are facts of their own. Partners listed after their trade's owner ("the region's trade
+    outside the zipped lists are facts of their own; ``periods``: (start, index) of the clause's own periods, given out
+    in order when the list names one per figure. Partners listed after their trade's owner ("the region's trade
     with A and B", "Xinjiang saw its trade with A and B") give no subjects: the owner is the figures' subject."""
     runs = [r for r in _runs(text, figures, cues, joined=False) if len(r) > 1]
     if not runs:
@@ -659,6 +664,11 @@ def _respectively(text: str, clause_start: int, figures: list[_Figure], subjects
     if len(named) >= n and not owned:  # "Kazakhstan and Kyrgyzstan topped the list ... respectively"
         for draft, entity in zip(drafts, named[-n:]):
             draft.subject = _subject_of([entity], cues)
+    # "revenue for the first three quarters of 2024 and that of the entire 2023 reached A and B, respectively"
+    dated = [k for start, k in periods if start < first]
+    if len(dated) == n:
+        for draft, k in zip(drafts, dated):
+            draft.period = k
     alone = []
     for figure in (f for f in figures if id(f) not in listed):
         if figure.start > drafts[-1].end and drafts[-1].slot(figure.slot) is None:
@@ -828,7 +838,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     if choice is None and metric is not None:
         inherited.append("metric")
     # period: the sentence's period nearest the figure (its clause first), else inherited
-    period = _nearest_period(text, local, draft, clause, cues) if local.periods else None
+    period = draft.period if draft.period is not None else \
+        _nearest_period(text, local, draft, clause, cues) if local.periods else None
     if period is None:
         period = _nearest_period(text, local, draft, (sent.start, sent.end), cues) if local.periods else None
     described = value is not None and cues.static.search(text, max(lo, value.start - _STATIC_BEFORE), value.start)
