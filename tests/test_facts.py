@@ -337,6 +337,12 @@ def test_a_respectively_list_gives_out_its_periods_in_order() -> None:
         ("287.58 billion yuan", ("2024-01-01", "2024-09-30")), ("296.72 billion yuan", ("2023-01-01", "2023-12-31"))]
 
 
+def test_a_period_in_an_opening_since_clause_dates_the_event_not_the_figure() -> None:
+    got = facts_of("Trains\n\nSince the first China-Europe freight train passed through the port in 2016, more than "
+                   "30,000 such trains have used the route as of the end of July.", published=date(2023, 8, 10))
+    assert [g["period"] for g in got] == [("2023-07-31", "2023-07-31")]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))
