@@ -343,6 +343,15 @@ def test_a_period_in_an_opening_since_clause_dates_the_event_not_the_figure() ->
     assert [g["period"] for g in got] == [("2023-07-31", "2023-07-31")]
 
 
+def test_the_year_of_a_bare_past_level_or_of_a_multiples_basis_is_not_the_figures() -> None:
+    got = facts_of("Fruit\n\nThe number of registered fruit exporters in Kashgar has grown to 126 companies, up from 87 "
+                   "in 2022.", published=date(2025, 7, 1))
+    assert [g["period"] for g in got] == [None]
+    got = facts_of("Paste\n\nHis factory turned out 61,000 tonnes of paste, nearly 1.3 times its 2023 output.",
+                   published=date(2024, 11, 1))
+    assert [g["period"] for g in got] == [None]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))
