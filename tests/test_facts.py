@@ -352,6 +352,15 @@ def test_the_year_of_a_bare_past_level_or_of_a_multiples_basis_is_not_the_figure
     assert [g["period"] for g in got] == [None]
 
 
+def test_a_level_in_the_present_perfect_inherits_no_period() -> None:
+    got = facts_of("Kashgar trade up 20% in H1\n\nIn the first half, Kashgar's exports rose 20 percent to 9 billion yuan. "
+                   "The Kashgar area has drawn more than 1,100 new businesses. Its imports have risen 5 percent.",
+                   published=date(2024, 7, 20))
+    h1 = ("2024-01-01", "2024-06-30")
+    assert [(g["value"], g["change"], g["period"]) for g in got] == [
+        (None, "20%", h1), ("9 billion yuan", "20 percent", h1), ("1,100", None, None), (None, "5 percent", h1)]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

@@ -83,6 +83,7 @@ class _Cues:
     event_clause: re.Pattern[str]
     present: re.Pattern[str]
     static: re.Pattern[str]
+    perfect_before: re.Pattern[str]
     sources: frozenset[str]
     range_periods: re.Pattern[str]
     ahead_periods: re.Pattern[str]
@@ -149,6 +150,7 @@ def _cues(language: str) -> _Cues:
         event_clause=re.compile(data["event_clause"]),
         present=re.compile(data["present"], re.IGNORECASE),
         static=re.compile(data["static"], re.IGNORECASE),
+        perfect_before=re.compile(data["perfect_before"]),
         sources=frozenset(data["sources"]),
         range_periods=re.compile(data["range_periods"]),
         ahead_periods=re.compile(data["ahead_periods"], re.IGNORECASE),
@@ -847,7 +849,10 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     if period is None:
         period = _nearest_period(text, local, draft, (sent.start, sent.end), cues) if local.periods else None
     described = value is not None and cues.static.search(text, max(lo, value.start - _STATIC_BEFORE), value.start)
-    if period is None and not described \
+    # "has drawn more than 1,100 new businesses", "The city has about 27,000 hectares": a level reached by now
+    perfect = value is not None and draft.slot("change") is None and cues.perfect_before.search(
+        text, max(lo, value.start - _STATIC_BEFORE), value.start) is not None
+    if period is None and not described and not perfect \
             and not cues.present.search(text, lo, min(clause[1], draft.end + _WINDOW)):  # "now operates"
         period = next((c.period for c in contexts if c.period is not None), None)
         if period is not None:
