@@ -361,6 +361,13 @@ def test_a_level_in_the_present_perfect_inherits_no_period() -> None:
         (None, "20%", h1), ("9 billion yuan", "20 percent", h1), ("1,100", None, None), (None, "5 percent", h1)]
 
 
+def test_work_under_way_inherits_no_period() -> None:
+    got = facts_of("Horgos power up in 2024\n\nIn 2024, Horgos generated 1.2 billion kilowatt-hours of green power. "
+                   "Construction is under way on a wind farm with a combined investment of 1.86 billion yuan.",
+                   published=date(2025, 1, 20))
+    assert [(g["value"], g["period"]) for g in got][-1] == ("1.86 billion yuan", None)
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))
