@@ -368,6 +368,15 @@ def test_work_under_way_inherits_no_period() -> None:
     assert [(g["value"], g["period"]) for g in got][-1] == ("1.86 billion yuan", None)
 
 
+def test_a_past_level_after_from_just_over_or_from_the_previous_is_no_fact() -> None:
+    got = facts_of("Railway\n\nIts cargo expanded from just over 500 categories to more than 3,600 this year.",
+                   published=date(2025, 8, 1))
+    assert [g["value"] for g in got] == ["3,600"]
+    got = facts_of("Hainan\n\nIn July 2020, the duty-free quota in Hainan was raised to 100,000 yuan from the previous "
+                   "30,000 yuan.", published=date(2020, 8, 1))
+    assert [g["value"] for g in got] == ["100,000 yuan"]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))
