@@ -377,6 +377,20 @@ def test_a_past_level_after_from_just_over_or_from_the_previous_is_no_fact() -> 
     assert [g["value"] for g in got] == ["100,000 yuan"]
 
 
+def test_two_figures_joined_by_and_are_two_facts_unless_a_range_after_between() -> None:
+    got = facts_of("CPI\n\nIn January, non-food and service prices climbed 2 percent and 2.3 percent year on year.",
+                   published=date(2018, 2, 10))
+    assert [g["change"] for g in got] == ["2 percent", "2.3 percent"]
+    got = facts_of("Output\n\nThe output of the two sectors reached 115.3 billion and 165 billion yuan from January to "
+                   "September this year.", published=date(2021, 10, 20))
+    assert [g["value"] for g in got] == ["115.3 billion", "165 billion yuan"]
+    got = facts_of("Growth\n\nExports grew between 4 percent and 5 percent in May.", published=date(2021, 6, 20))
+    assert [g["change"] for g in got] == ["4 percent"]  # a range: one figure
+    got = facts_of("Growth\n\nIn May, exports rose 5 percent year on year and 2 percent from April.",
+                   published=date(2021, 6, 20))
+    assert [g["change"] for g in got] == ["5 percent"]  # a second reading of the same figure
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

@@ -47,6 +47,7 @@ _STATIC_BEFORE = 30
 _LEVEL_PERIOD = 30
 #: Between two figures of one slot: a range ("4 to 5 million", "6.7 percent to 6.9 percent") is one figure.
 _RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
+_BETWEEN = re.compile(r"\bbetween\s+$")  # "between 4 and 5 percent": "and" makes a range only after "between"
 
 
 @dataclass(frozen=True)
@@ -574,8 +575,10 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
             continue
         current: _Draft | None = None
         last_end = start  # the end of the figure before this one (in a fact or not)
+        last_start = start
         for figure in inside:
             previous, last_end = last_end, figure.end
+            previous_start, last_start = last_start, figure.start
             if current is None:
                 current = _Draft([figure])
                 drafts.append(current)
@@ -599,11 +602,14 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
                     and not other_share:
                 current.figures.append(figure)
                 continue
-            if _RANGE.match(between):
+            if _RANGE.match(between) and (between.strip() != "and" or _BETWEEN.search(
+                    text, max(start, previous_start - 12), previous_start)):
                 continue  # the range's upper end: the same figure
             new_series = cues.metrics.search(between) or bool(
                 _Sentence.between(subjects, subject_starts, previous, figure.start))
-            if figure.slot == "value" or new_series:
+            # "non-food and service prices climbed 2 percent and 2.3 percent": a list without "respectively", one
+            # figure per series
+            if figure.slot == "value" or new_series or (between.strip() and cues.list_joint.fullmatch(between)):
                 current = _Draft([figure])
                 drafts.append(current)
             # else: a second reading of the same figure ("up 5 percent year on year and 2 percent from May")
