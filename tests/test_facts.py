@@ -391,6 +391,13 @@ def test_two_figures_joined_by_and_are_two_facts_unless_a_range_after_between() 
     assert [g["change"] for g in got] == ["5 percent"]  # a second reading of the same figure
 
 
+def test_a_name_with_a_volume_of_its_own_is_that_figures_subject() -> None:
+    got = facts_of("Trade\n\nIn the first half, ASEAN remained China's top trading partner, with bilateral trade volume "
+                   "reaching 5.67 trillion yuan, up 8.8 percent, followed by the EU with a trade volume at 4.64 trillion "
+                   "yuan, and the US at 4.01 trillion yuan.", published=date(2021, 7, 20))
+    assert [g["subject"] for g in got] == ["Association of Southeast Asian Nations", "European Union", "United States"]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))
