@@ -84,6 +84,12 @@ def test_an_anaphor_of_a_kind_takes_the_articles_port_not_the_region() -> None:
     assert next(g for g in got if g["change"] == "10 percent")["subject"] == "Xinjiang"
 
 
+def test_the_port_is_never_a_company_named_after_one() -> None:
+    got = facts_of("Trains\n\nThe Beibu Gulf International Port Group moved 35 million tonnes of cargo in the first "
+                   "quarter of 2024 through Qinzhou Port.\n\nBy March 31, the port had handled 700 trains.")
+    assert [g["subject"] for g in got][-1] == "Qinzhou Port"
+
+
 def test_the_zone_is_the_free_trade_zone_named_before_not_the_city() -> None:
     got = facts_of("Zone\n\nThe China (Xinjiang) Pilot Free Trade Zone opened in November 2023 in Urumqi.\n\n"
                    "Urumqi's trade rose 8 percent in the first half of 2024. The zone has attracted more than "
