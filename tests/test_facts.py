@@ -404,6 +404,14 @@ def test_a_name_with_a_volume_of_its_own_is_that_figures_subject() -> None:
     assert [g["subject"] for g in got] == ["Association of Southeast Asian Nations", "European Union", "United States"]
 
 
+def test_a_clause_after_a_respectively_list_is_a_clause_of_its_own() -> None:
+    got = facts_of("Trade\n\nIn the first half, Kazakhstan and Uzbekistan were the biggest buyers, taking 38.2 percent "
+                   "and 21.5 percent of the total, respectively, while Russia accounted for 17.9 percent.",
+                   published=date(2025, 8, 6))
+    assert [(g["subject"], g["share"]) for g in got] == [
+        ("Kazakhstan", "38.2 percent"), ("Uzbekistan", "21.5 percent"), ("Russia", "17.9 percent")]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

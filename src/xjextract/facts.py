@@ -520,10 +520,15 @@ def _metric(match: re.Match[str], cues: _Cues) -> FactMetric:
 
 
 def _clauses(text: str, sent: Sentence, cues: _Cues) -> list[tuple[int, int]]:
-    """The sentence's clauses; a sentence with a "respectively" list is one (its list may pair subjects and figures
-    across a break: ``_group`` parts it again)."""
-    if cues.respectively.search(text, sent.start, sent.end):
-        return [(sent.start, sent.end)]
+    """The sentence's clauses; a "respectively" list is one up to the word (its list may pair subjects and figures
+    across a break: ``_group`` parts it again), what follows it is cut as any clauses."""
+    listing = cues.respectively.search(text, sent.start, sent.end)
+    if listing:
+        # the list ends at "respectively": "..., respectively, while Russia accounted for 17.9 percent" goes on
+        after = cues.clause_breaks.search(text, listing.end(), sent.end)
+        if after is None:
+            return [(sent.start, sent.end)]
+        return [(sent.start, after.start()), *_breaks(text, after.end(), sent.end, cues)]
     return _breaks(text, sent.start, sent.end, cues)
 
 
