@@ -347,6 +347,9 @@ def test_a_period_in_an_opening_since_clause_dates_the_event_not_the_figure() ->
     got = facts_of("Trains\n\nSince the first China-Europe freight train passed through the port in 2016, more than "
                    "30,000 such trains have used the route as of the end of July.", published=date(2023, 8, 10))
     assert [g["period"] for g in got] == [("2023-07-31", "2023-07-31")]
+    got = facts_of("Trains\n\nThe port has seen over 33,000 China-Europe freight trains pass through it since it served "
+                   "the first freight train in 2016.", published=date(2023, 8, 10))
+    assert [g["period"] for g in got] == [None]
 
 
 def test_the_year_of_a_bare_past_level_or_of_a_multiples_basis_is_not_the_figures() -> None:

@@ -82,6 +82,7 @@ class _Cues:
     partner_before: re.Pattern[str]
     event_before: re.Pattern[str]
     event_clause: re.Pattern[str]
+    event_since: re.Pattern[str]
     present: re.Pattern[str]
     static: re.Pattern[str]
     perfect_before: re.Pattern[str]
@@ -149,6 +150,7 @@ def _cues(language: str) -> _Cues:
         partner_before=re.compile(data["partner_before"], re.IGNORECASE),
         event_before=re.compile(data["event_before"], re.IGNORECASE),
         event_clause=re.compile(data["event_clause"]),
+        event_since=re.compile(data["event_since"], re.IGNORECASE),
         present=re.compile(data["present"], re.IGNORECASE),
         static=re.compile(data["static"], re.IGNORECASE),
         perfect_before=re.compile(data["perfect_before"]),
@@ -452,8 +454,9 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
         return True
     if cues.event_before.search(text[max(sentence_start, period.start - 40) : period.start]):
         return True  # "launched in November 2023", "since 2016": when something began
-    if cues.event_clause.match(text[sentence_start : period.start]):
-        return True  # "Since the first train passed through the port in 2016, ..."
+    if cues.event_clause.match(text[sentence_start : period.start]) or cues.event_since.search(
+            text, max(sentence_start, period.start - 80), period.start):
+        return True  # "Since the first train passed through the port in 2016, ...", "since it served the first ... in"
     # a stock at a month's end ("194.56 trillion yuan at the end of October, according to the PBOC") is dated by
     # that day, which is not the day the data came out
     one_day = (period.first_day is not None and period.first_day == period.last_day
