@@ -415,6 +415,13 @@ def test_a_clause_after_a_respectively_list_is_a_clause_of_its_own() -> None:
         ("Kazakhstan", "38.2 percent"), ("Uzbekistan", "21.5 percent"), ("Russia", "17.9 percent")]
 
 
+def test_the_year_of_the_target_a_share_is_of_is_not_the_shares() -> None:
+    got = facts_of("Rail\n\nChina's railways carried 1.43 billion travelers in the first nine months. The figure accounted "
+                   "for 75.4 percent of the ministry's full-year target.", published=date(2011, 10, 20))
+    nine_months = ("2011-01-01", "2011-09-30")
+    assert [(g["share"], g["period"]) for g in got] == [(None, nine_months), ("75.4 percent", nine_months)]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

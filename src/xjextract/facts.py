@@ -83,6 +83,7 @@ class _Cues:
     event_before: re.Pattern[str]
     event_clause: re.Pattern[str]
     event_since: re.Pattern[str]
+    target_of: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the period
     present: re.Pattern[str]
     static: re.Pattern[str]
     perfect_before: re.Pattern[str]
@@ -151,6 +152,7 @@ def _cues(language: str) -> _Cues:
         event_before=re.compile(data["event_before"], re.IGNORECASE),
         event_clause=re.compile(data["event_clause"]),
         event_since=re.compile(data["event_since"], re.IGNORECASE),
+        target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
         present=re.compile(data["present"], re.IGNORECASE),
         static=re.compile(data["static"], re.IGNORECASE),
         perfect_before=re.compile(data["perfect_before"]),
@@ -457,6 +459,9 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
     if cues.event_clause.match(text[sentence_start : period.start]) or cues.event_since.search(
             text, max(sentence_start, period.start - 80), period.start):
         return True  # "Since the first train passed through the port in 2016, ...", "since it served the first ... in"
+    if cues.target_of[1].match(text, period.end) and cues.target_of[0].search(
+            text, max(sentence_start, period.start - 40), period.start):
+        return True  # "75.4 percent of the ministry's full-year target": the target's year
     # a stock at a month's end ("194.56 trillion yuan at the end of October, according to the PBOC") is dated by
     # that day, which is not the day the data came out
     one_day = (period.first_day is not None and period.first_day == period.last_day
