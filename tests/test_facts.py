@@ -525,6 +525,9 @@ def test_a_period_after_by_or_before_dates_the_figure_before_it() -> None:
     got = facts_of("Targets\n\nBoth sides aim to achieve bilateral trade targets of 100 billion U.S. dollars before 2015 "
                    "and 200 billion U.S. dollars before 2020.", published=date(2014, 10, 13))
     assert [g["period"] for g in got] == [("2015-01-01", "2015-12-31"), ("2020-01-01", "2020-12-31")]
+    got = facts_of("Targets\n\nA trade target of $40 billion set for China and Kazakhstan by 2015 and one of $5 billion "
+                   "for China and Uzbekistan by 2017 are expected to be met.", published=date(2013, 10, 13))
+    assert [g["period"] for g in got] == [("2015-01-01", "2015-12-31"), ("2017-01-01", "2017-12-31")]
 
 
 def test_a_level_list_may_name_its_kind_of_change_and_a_share_verb_continues_the_clause() -> None:
