@@ -422,6 +422,15 @@ def test_the_year_of_the_target_a_share_is_of_is_not_the_shares() -> None:
     assert [(g["share"], g["period"]) for g in got] == [(None, nine_months), ("75.4 percent", nine_months)]
 
 
+def test_an_expo_owns_its_figures_a_holiday_does_not() -> None:
+    got = facts_of("Expo\n\nThe 8th China-Eurasia Expo, held in Xinjiang in June, attracted 50 countries, regions and "
+                   "international organizations.", published=date(2024, 11, 1))
+    assert [g["subject"] for g in got] == ["China-Eurasia Expo"]
+    got = facts_of("Holiday\n\nDuring the Spring Festival, China's retail sales reached 840 billion yuan, up 11.4 "
+                   "percent.", published=date(2017, 2, 4))
+    assert [g["subject"] for g in got] == ["China"]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

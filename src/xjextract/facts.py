@@ -84,6 +84,7 @@ class _Cues:
     event_clause: re.Pattern[str]
     event_since: re.Pattern[str]
     target_of: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the period
+    event_subjects: re.Pattern[str]
     present: re.Pattern[str]
     static: re.Pattern[str]
     perfect_before: re.Pattern[str]
@@ -153,6 +154,7 @@ def _cues(language: str) -> _Cues:
         event_clause=re.compile(data["event_clause"]),
         event_since=re.compile(data["event_since"], re.IGNORECASE),
         target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
+        event_subjects=re.compile(data["event_subjects"]),
         present=re.compile(data["present"], re.IGNORECASE),
         static=re.compile(data["static"], re.IGNORECASE),
         perfect_before=re.compile(data["perfect_before"]),
@@ -488,7 +490,9 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
     source = _is_source(entity, cues)
     said = cues.source_after.match(after) and not cues.actor_after.match(after)  # "the NDRC said it approved"
-    return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before) or said)
+    holiday = entity.label == "EVENT" and not cues.event_subjects.search(entity.canonical or entity.text)
+    return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before) or said
+                or holiday)
 
 
 def _aside(text: str, lo: int, position: int, cues: _Cues) -> re.Match[str] | None:
