@@ -431,6 +431,15 @@ def test_an_expo_owns_its_figures_a_holiday_does_not() -> None:
     assert [g["subject"] for g in got] == ["China"]
 
 
+def test_a_compass_place_modifying_a_noun_is_not_the_subject() -> None:
+    got = facts_of("East China port's annual container throughput exceeds 30 million TEUs\n\nNINGBO, Dec. 16 (Xinhua) -- "
+                   "The annual container throughput of China's busiest port, the Port of Ningbo Zhoushan, reached 30 "
+                   "million TEUs on Thursday.", published=date(2021, 12, 17))
+    assert [g["subject"] for g in got] == ["Port of Ningbo Zhoushan", "Port of Ningbo Zhoushan"]
+    got = facts_of("Trade\n\nNorthwest China's Xinjiang saw its trade rise 5 percent in 2024.", published=date(2025, 1, 20))
+    assert [g["subject"] for g in got] == ["Xinjiang"]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

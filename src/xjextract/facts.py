@@ -85,6 +85,7 @@ class _Cues:
     event_since: re.Pattern[str]
     target_of: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the period
     event_subjects: re.Pattern[str]
+    region_modifier: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the place
     present: re.Pattern[str]
     static: re.Pattern[str]
     perfect_before: re.Pattern[str]
@@ -155,6 +156,7 @@ def _cues(language: str) -> _Cues:
         event_since=re.compile(data["event_since"], re.IGNORECASE),
         target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
         event_subjects=re.compile(data["event_subjects"]),
+        region_modifier=(re.compile(data["region_modifier"][0]), re.compile(data["region_modifier"][1])),
         present=re.compile(data["present"], re.IGNORECASE),
         static=re.compile(data["static"], re.IGNORECASE),
         perfect_before=re.compile(data["perfect_before"]),
@@ -491,8 +493,10 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     source = _is_source(entity, cues)
     said = cues.source_after.match(after) and not cues.actor_after.match(after)  # "the NDRC said it approved"
     holiday = entity.label == "EVENT" and not cues.event_subjects.search(entity.canonical or entity.text)
+    # "East China port's annual container throughput": the port's, not China's
+    modifier = cues.region_modifier[0].search(before) is not None and cues.region_modifier[1].match(after) is not None
     return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before) or said
-                or holiday)
+                or holiday or modifier)
 
 
 def _aside(text: str, lo: int, position: int, cues: _Cues) -> re.Match[str] | None:
