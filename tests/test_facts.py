@@ -440,6 +440,15 @@ def test_a_compass_place_modifying_a_noun_is_not_the_subject() -> None:
     assert [g["subject"] for g in got] == ["Xinjiang"]
 
 
+def test_the_date_of_a_release_or_a_start_is_no_figures_period() -> None:
+    got = facts_of("Plan\n\nUnder a plan released in 2023, Xinjiang aims to draw 1.5 trillion yuan ($210 billion) of "
+                   "investment into transport and logistics infrastructure by 2030.", published=date(2025, 5, 15))
+    assert [g["period"] for g in got] == [("2030-01-01", "2030-12-31")]
+    got = facts_of("Park\n\nIn Horgos, construction began last month on an RMB5.2 billion vehicle logistics park.",
+                   published=date(2024, 6, 15))
+    assert [g["period"] for g in got] == [None]  # "began last month": no preposition between
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))
