@@ -449,6 +449,12 @@ def test_the_date_of_a_release_or_a_start_is_no_figures_period() -> None:
     assert [g["period"] for g in got] == [None]  # "began last month": no preposition between
 
 
+def test_a_period_in_a_relative_clause_before_the_figure_is_not_its_period() -> None:
+    got = facts_of("Cash\n\nThe Horgos branch of a state-owned bank, which has operated a tenge cash business since 2015, "
+                   "transported 500 million tenge in cash across the border in March alone.", published=date(2024, 5, 15))
+    assert [g["period"] for g in got] == [("2024-03-01", "2024-03-31")]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))
