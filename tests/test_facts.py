@@ -455,6 +455,12 @@ def test_a_period_in_a_relative_clause_before_the_figure_is_not_its_period() -> 
     assert [g["period"] for g in got] == [("2024-03-01", "2024-03-31")]
 
 
+def test_a_statement_of_the_present_takes_no_period_from_another_clause() -> None:
+    got = facts_of("Kashgar\n\nOver the past decade, the number of trade firms in the city has grown fivefold, and "
+                   "cross-border e-commerce now makes up 25.6 percent of its foreign trade.", published=date(2024, 3, 6))
+    assert [(g["share"], g["period"]) for g in got] == [("25.6 percent", None)]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

@@ -885,14 +885,14 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     # period: the sentence's period nearest the figure (its clause first), else inherited
     period = draft.period if draft.period is not None else \
         _nearest_period(text, local, draft, clause, cues) if local.periods else None
-    if period is None:
+    present = cues.present.search(text, lo, min(clause[1], draft.end + _WINDOW)) is not None  # "now operates"
+    if period is None and not present:  # "Over the past decade, ..., and e-commerce now makes up 25.6 percent"
         period = _nearest_period(text, local, draft, (sent.start, sent.end), cues) if local.periods else None
     described = value is not None and cues.static.search(text, max(lo, value.start - _STATIC_BEFORE), value.start)
     # "has drawn more than 1,100 new businesses", "The city has about 27,000 hectares": a level reached by now
     perfect = value is not None and draft.slot("change") is None and cues.perfect_before.search(
         text, max(lo, value.start - _STATIC_BEFORE), value.start) is not None
-    if period is None and not described and not perfect \
-            and not cues.present.search(text, lo, min(clause[1], draft.end + _WINDOW)):  # "now operates"
+    if period is None and not described and not perfect and not present:
         period = next((c.period for c in contexts if c.period is not None), None)
         if period is not None:
             inherited.append("period")
