@@ -461,6 +461,12 @@ def test_a_statement_of_the_present_takes_no_period_from_another_clause() -> Non
     assert [(g["share"], g["period"]) for g in got] == [("25.6 percent", None)]
 
 
+def test_what_a_total_included_is_a_fact_of_its_own() -> None:
+    got = facts_of("NEV\n\nJiangsu saw its vehicle production increase 26.1 percent year on year to 797,000 from January "
+                   "to July, which included an output of 289,000 NEVs.", published=date(2022, 8, 20))
+    assert [(g["value"], g["change"]) for g in got] == [(None, "26.1 percent"), ("289,000 NEVs", None)]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))
