@@ -467,6 +467,13 @@ def test_what_a_total_included_is_a_fact_of_its_own() -> None:
     assert [(g["value"], g["change"]) for g in got] == [(None, "26.1 percent"), ("289,000 NEVs", None)]
 
 
+def test_the_possessor_opening_an_aside_is_not_the_subject() -> None:
+    got = facts_of("Trade\n\nIn the first quarter, trade with the European Union was down 1.9% at 1.27 trillion yuan, "
+                   "while trade with ASEAN, China's largest trading partner, rose 7.1% to 1.6 trillion yuan.",
+                   published=date(2024, 4, 15))
+    assert [g["subject"] for g in got] == ["European Union", "Association of Southeast Asian Nations"]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

@@ -85,6 +85,7 @@ class _Cues:
     event_since: re.Pattern[str]
     target_of: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the period
     event_subjects: re.Pattern[str]
+    possessive_aside: re.Pattern[str]
     relative_clause: re.Pattern[str]
     region_modifier: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the place
     present: re.Pattern[str]
@@ -157,6 +158,7 @@ def _cues(language: str) -> _Cues:
         event_since=re.compile(data["event_since"], re.IGNORECASE),
         target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
         event_subjects=re.compile(data["event_subjects"]),
+        possessive_aside=re.compile(data["possessive_aside"]),
         relative_clause=re.compile(data["relative_clause"]),
         region_modifier=(re.compile(data["region_modifier"][0]), re.compile(data["region_modifier"][1])),
         present=re.compile(data["present"], re.IGNORECASE),
@@ -514,6 +516,8 @@ def _in_apposition(text: str, entity: Entity, clause_start: int, figure: int, cu
     clause's subject: an aside closed before the figure (not "Further west, the Ganqimaodu port handled")."""
     if "," not in text[entity.end : figure]:
         return False
+    if text[clause_start : entity.start].rstrip().endswith(",") and cues.possessive_aside.match(text, entity.end):
+        return True  # "trade with ASEAN, China's largest trading partner, rose": the aside's possessor
     aside = _aside(text, clause_start, entity.start, cues)
     # "China's busiest port, the Port of Ningbo Zhoushan": the aside names what the possessive holds
     return aside is not None and cues.possessed.search(text, clause_start, aside.start()) is None
