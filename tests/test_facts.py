@@ -322,6 +322,9 @@ def test_a_fronted_phrase_before_the_subject_is_no_aside() -> None:
     got = facts_of("Ports\n\nErenhot, the Ganqimaodu port's rival, handled 12.4 million tonnes of cargo in May.",
                    published=date(2024, 6, 20))
     assert [g["subject"] for g in got] == ["Erenhot"]  # a closed aside still is one
+    got = facts_of("Ports\n\nFurther west, the Ganqimaodu port in Bayannur, Inner Mongolia's main road crossing for "
+                   "Mongolian coal, handled 12.4 million tonnes of cargo in May.", published=date(2024, 6, 20))
+    assert [g["subject"] for g in got] == ["Ganqimaodu"]  # the fronted phrase's comma opens no aside
 
 
 def test_a_lead_that_dates_nothing_takes_the_next_paragraphs_period() -> None:

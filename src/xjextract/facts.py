@@ -85,6 +85,7 @@ class _Cues:
     event_since: re.Pattern[str]
     target_of: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the period
     event_subjects: re.Pattern[str]
+    fronted: re.Pattern[str]
     possessive_aside: re.Pattern[str]
     relative_clause: re.Pattern[str]
     region_modifier: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the place
@@ -158,6 +159,7 @@ def _cues(language: str) -> _Cues:
         event_since=re.compile(data["event_since"], re.IGNORECASE),
         target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
         event_subjects=re.compile(data["event_subjects"]),
+        fronted=re.compile(data["fronted"]),
         possessive_aside=re.compile(data["possessive_aside"]),
         relative_clause=re.compile(data["relative_clause"]),
         region_modifier=(re.compile(data["region_modifier"][0]), re.compile(data["region_modifier"][1])),
@@ -505,7 +507,10 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
 
 def _aside(text: str, lo: int, position: int, cues: _Cues) -> re.Match[str] | None:
     """The opening of the aside (", a major land port ...", ", capital of ...") that ``position`` stands in, looked
-    for from ``lo``; None when it stands in none."""
+    for from ``lo``; None when it stands in none. The comma after a fronted phrase ("Further west,") opens none."""
+    first = text.find(",", lo, position)
+    if first >= 0 and cues.fronted.fullmatch(text, lo, first):
+        lo = first + 1
     if text.count(",", lo, position) % 2 == 0:
         return None
     return cues.apposition.search(text, lo, position)
