@@ -477,6 +477,15 @@ def test_the_possessor_opening_an_aside_is_not_the_subject() -> None:
     assert [g["subject"] for g in got] == ["European Union", "Association of Southeast Asian Nations"]
 
 
+def test_a_distance_is_no_fact_a_length_built_is() -> None:
+    got = facts_of("Roads\n\nBaktu, about 17 km from the Kazakh border town of Bakhty, handled 318,000 tonnes of imports in "
+                   "2023. The 350-kilometer drive from Almaty takes four hours.", published=date(2024, 5, 1))
+    assert [g["value"] for g in got] == ["318,000 tonnes"]
+    got = facts_of("Rail\n\nA total of 4,100 kilometers of new rail lines were put into operation nationwide in 2022.",
+                   published=date(2023, 4, 20))
+    assert [g["value"] for g in got] == ["4,100 kilometers"]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

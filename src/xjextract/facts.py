@@ -47,6 +47,7 @@ _STATIC_BEFORE = 30
 _LEVEL_PERIOD = 30
 #: Between two figures of one slot: a range ("4 to 5 million", "6.7 percent to 6.9 percent") is one figure.
 _RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
+_HYPHENATED = re.compile(r"\d-\s*[A-Za-z]")  # "1,035-km", "350-kilometer": a modifier
 _BETWEEN = re.compile(r"\bbetween\s+$")  # "between 4 and 5 percent": "and" makes a range only after "between"
 
 
@@ -85,6 +86,8 @@ class _Cues:
     event_since: re.Pattern[str]
     target_of: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the period
     event_subjects: re.Pattern[str]
+    distance_units: frozenset[str]
+    distance_after: re.Pattern[str]
     fronted: re.Pattern[str]
     possessive_aside: re.Pattern[str]
     relative_clause: re.Pattern[str]
@@ -159,6 +162,8 @@ def _cues(language: str) -> _Cues:
         event_since=re.compile(data["event_since"], re.IGNORECASE),
         target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
         event_subjects=re.compile(data["event_subjects"]),
+        distance_units=frozenset(data["distance"]["units"]),
+        distance_after=re.compile(data["distance"]["after"]),
         fronted=re.compile(data["fronted"]),
         possessive_aside=re.compile(data["possessive_aside"]),
         relative_clause=re.compile(data["relative_clause"]),
@@ -333,6 +338,8 @@ def extract_facts(
                     continue  # "130 billion US dollars more than that at the end of 2013": a difference
                 if cues.threshold_before.search(text, max(sent.start, f.start - 60), f.start):
                     continue  # "new projects worth over 100 million yuan stood at 1,427": a class's bound
+                if f.quantity is not None and _distance(text, quantities[f.quantity], cues):
+                    continue  # "about 17 km from the border town", "the 1,035-km line": a description
             listed = level is not None and level.slot == f.slot and cues.level_list_joint.fullmatch(
                 text, level.end, f.start) is not None
             over = cues.quantity_over.search(text, max(sent.start, f.start - 12), f.start)
@@ -478,6 +485,13 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
                and not period.text.lower().startswith("end of")) or bool(cues.day_words.fullmatch(period.text))
     return one_day and bool(cues.report_before.search(text[max(sentence_start, period.start - 40) : period.start])
                             or cues.report_after.match(text[period.end : period.end + 30]))
+
+
+def _distance(text: str, quantity: Quantity, cues: _Cues) -> bool:
+    """A length that describes a route or a place: a modifier ("the 350-kilometer drive") or followed by "from"."""
+    if quantity.unit not in cues.distance_units:
+        return False
+    return _HYPHENATED.search(quantity.text) is not None or cues.distance_after.match(text, quantity.end) is not None
 
 
 def _is_source(entity: Entity, cues: _Cues) -> bool:
