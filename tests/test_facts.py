@@ -384,7 +384,7 @@ def test_a_past_level_after_from_just_over_or_from_the_previous_is_no_fact() -> 
     got = facts_of("Railway\n\nIts cargo expanded from just over 500 categories to more than 3,600 this year.",
                    published=date(2025, 8, 1))
     assert [g["value"] for g in got] == ["3,600"]
-    got = facts_of("Hainan\n\nIn July 2020, the duty-free quota in Hainan was raised to 100,000 yuan from the previous "
+    got = facts_of("Hainan\n\nIn July 2020, Hainan's duty-free sales rose to 100,000 yuan a shop from the previous "
                    "30,000 yuan.", published=date(2020, 8, 1))
     assert [g["value"] for g in got] == ["100,000 yuan"]
 
@@ -484,6 +484,16 @@ def test_a_distance_is_no_fact_a_length_built_is() -> None:
     got = facts_of("Rail\n\nA total of 4,100 kilometers of new rail lines were put into operation nationwide in 2022.",
                    published=date(2023, 4, 20))
     assert [g["value"] for g in got] == ["4,100 kilometers"]
+
+
+def test_a_cap_or_a_quota_is_no_facts_value() -> None:
+    got = facts_of("Horgos\n\nIn 2024, Horgos attracted 3 billion yuan of green investment. The area offers one-off rewards "
+                   "of up to RMB 5 million for new projects. Major firms refer to those with an annual turnover of at "
+                   "least 20 million yuan.", published=date(2025, 1, 10))
+    assert [g["value"] for g in got] == ["3 billion yuan"]
+    got = facts_of("Hainan\n\nFrom July 2020, the duty-free shopping quota in Hainan was raised to 100,000 yuan per year.",
+                   published=date(2020, 8, 1))
+    assert got == []
 
 
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
