@@ -496,6 +496,12 @@ def test_a_cap_or_a_quota_is_no_facts_value() -> None:
     assert got == []
 
 
+def test_a_partner_named_between_two_shares_starts_another_series() -> None:
+    got = facts_of("Cars\n\nIn 2024, Kazakhstan took 47.5 percent of them, with Uzbekistan second at 22.8 percent.",
+                   published=date(2025, 1, 20))
+    assert [(g["subject"], g["share"]) for g in got] == [("Kazakhstan", "47.5 percent"), ("Uzbekistan", "22.8 percent")]
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

@@ -651,8 +651,10 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
             if _RANGE.match(between) and (between.strip() != "and" or _BETWEEN.search(
                     text, max(start, previous_start - 12), previous_start)):
                 continue  # the range's upper end: the same figure
+            # a place named between, a partner too ("Kazakhstan took 47.5 percent, with Uzbekistan second at 22.8
+            # percent"), starts another series
             new_series = cues.metrics.search(between) or bool(
-                _Sentence.between(subjects, subject_starts, previous, figure.start))
+                _Sentence.between(named, named_starts, previous, figure.start))
             # "non-food and service prices climbed 2 percent and 2.3 percent": a list without "respectively", one
             # figure per series
             if figure.slot == "value" or new_series or (between.strip() and cues.list_joint.fullmatch(between)):
