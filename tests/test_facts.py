@@ -646,6 +646,9 @@ def test_over_before_a_figure_is_more_than_unless_a_change_precedes_it() -> None
     got = facts_of("Hubei\n\nThe number of new projects worth over 100 million yuan stood at 1,427 in 2011.",
                    published=date(2013, 5, 21))
     assert "100 million yuan" not in [g["value"] for g in got]  # the projects' bound is no fact's value
+    got = facts_of("Projects\n\nTransport and infrastructure led the field in 2015, with 84 projects worth over 990 "
+                   "billion yuan.", published=date(2015, 10, 21))
+    assert "990 billion yuan" in [g["value"] for g in got]  # counted projects: their worth is a value
 
 
 def test_since_its_opening_and_a_press_conference_day_date_no_figure() -> None:
