@@ -369,8 +369,8 @@ def extract_facts(
         local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
         local.article, local.first_of_kind = article, first_of_kind
         local.named, local.named_starts = named, [e.start for e in named]
-        for draft in _group(text, clauses, in_sentence, sentence_subjects, named, cues, quantities,
-                            local.period_starts, local.periods):
+        for draft in _group(text, clauses, in_sentence, named, cues, quantities, local.period_starts,
+                            local.periods):
             value = draft.slot("value")
             counted = value is not None and value.quantity is not None \
                 and quantities[value.quantity].unit == "count"
@@ -583,13 +583,12 @@ def _breaks(text: str, lo: int, hi: int, cues: _Cues) -> list[tuple[int, int]]:
     return out
 
 
-def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], subjects: list[Entity],
-           named: list[Entity], cues: _Cues, quantities: list[Quantity], period_starts: list[int],
-           period_indices: list[int]) -> list[_Draft]:
-    """The sentence's figures (in text order) grouped into facts, clause by clause; ``period_starts``: where the
-    sentence's own periods start, sorted, ``period_indices`` their indices in the record's periods."""
+def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], named: list[Entity], cues: _Cues,
+           quantities: list[Quantity], period_starts: list[int], period_indices: list[int]) -> list[_Draft]:
+    """The sentence's figures (in text order) grouped into facts, clause by clause; ``named``: the sentence's
+    candidate entities, partners included; ``period_starts``: where the sentence's own periods start, sorted,
+    ``period_indices`` their indices in the record's periods."""
     drafts: list[_Draft] = []
-    subject_starts = [e.start for e in subjects]
     named_starts = [e.start for e in named]
     k = 0
     for start, end in clauses:
@@ -611,9 +610,9 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], su
             head = [f for f in inside if cut is not None and f.start < cut.start()]
             tail = inside[len(head):]
             lengths = {len(r) for r in _runs(text, tail, cues, joined=False)}
-            if head and len(lengths) == 1 and min(lengths) > 1:  # every run of the list's clause is a whole list
-                drafts += _group(text, _breaks(text, start, cut.start(), cues), head, subjects, named, cues,  # type: ignore[union-attr]
-                                 quantities, period_starts, period_indices)
+            if cut is not None and head and len(lengths) == 1 and min(lengths) > 1:  # the list's clause: whole lists
+                drafts += _group(text, _breaks(text, start, cut.start(), cues), head, named, cues, quantities,
+                                 period_starts, period_indices)
                 inside = tail
             periods = _Sentence.between(period_indices, period_starts, start, end)
             drafts += _respectively(text, start, inside, _Sentence.between(named, named_starts, start, end), cues,
