@@ -28,7 +28,8 @@ eval: $(STAMP)
 # The dev set of real articles (devset/README.md); its texts are not in git, so this skips without them.
 devset: $(STAMP)
 	@if ls devset/texts/*.txt >/dev/null 2>&1; then \
-	  for part in dev dev_b2 heldout heldout_b2; do echo "== devset part $$part"; \
+	  for part in $$($(BIN)/python -c "import json; print(' '.join(k for k in json.load(open('devset/split.json')) if not k.startswith('_')))"); do \
+	    echo "== devset part $$part"; \
 	    $(BIN)/xjextract evaluate --gold devset/gold --corpus devset/texts --ids @devset/split.json:$$part || exit 1; done; \
 	else echo "make devset: devset/texts/ is absent (third-party texts are not in git): see devset/README.md to retrieve them"; fi
 
