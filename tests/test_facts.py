@@ -502,6 +502,18 @@ def test_a_partner_named_between_two_shares_starts_another_series() -> None:
     assert [(g["subject"], g["share"]) for g in got] == [("Kazakhstan", "47.5 percent"), ("Uzbekistan", "22.8 percent")]
 
 
+def test_a_description_given_by_an_apposition_refers_back_to_its_name() -> None:
+    text = ("China's small commodities hub sees strong trade growth\n\nHANGZHOU -- Yiwu, a key export hub in East "
+            "China's Zhejiang province, reported strong foreign trade growth in the first three quarters of 2025.\n\n"
+            "Total imports and exports of the small commodities hub reached 631.2 billion yuan, up 26.3 percent.\n\n"
+            "Exports grew 25.7 percent year-on-year to nearly 554 billion yuan.")
+    got = facts_of(text, published=date(2025, 10, 30))
+    assert [g["subject"] for g in got] == ["Yiwu", "Yiwu"]
+    got = facts_of("China's economy grows 6.9 percent\n\nChina's GDP grew 6.9 percent in the first half of 2017.",
+                   published=date(2017, 7, 17))
+    assert [g["subject"] for g in got] == ["China", "China"]  # "economy" is no place the headline possesses
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))

@@ -86,6 +86,9 @@ class _Cues:
     event_since: re.Pattern[str]
     target_of: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the period
     event_subjects: re.Pattern[str]
+    described_as: re.Pattern[str]  # an apposition describing a name by a noun: group "noun"
+    described_anaphor: re.Pattern[str]  # "the small commodities hub": group "noun"
+    described_possessor: re.Pattern[str]  # "'s small commodities hub" after a name
     distance_units: frozenset[str]
     distance_after: re.Pattern[str]
     fronted: re.Pattern[str]
@@ -162,6 +165,12 @@ def _cues(language: str) -> _Cues:
         event_since=re.compile(data["event_since"], re.IGNORECASE),
         target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
         event_subjects=re.compile(data["event_subjects"]),
+        described_as=re.compile(r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(?P<noun>"
+                                + "|".join(data["described"]["nouns"]) + r")\b"),
+        described_anaphor=re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+){0,3}?(?P<noun>" + "|".join(data["described"]["nouns"])
+                                     + r")\b(?!['’]|\s+(?:of\s+)?[A-Z])"),
+        described_possessor=re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,3}?(?:"
+                                       + "|".join(data["described"]["possessed_places"]) + r")\b(?!\s+(?:of\s+)?[A-Z])"),
         distance_units=frozenset(data["distance"]["units"]),
         distance_after=re.compile(data["distance"]["after"]),
         fronted=re.compile(data["fronted"]),
@@ -299,6 +308,13 @@ def extract_facts(
         return out
 
     article = (subjects, [e.start for e in subjects])  # the article's subjects, for anaphora of a kind
+    # "Yiwu, a key export hub in ...": what a later "the small commodities hub" refers back to
+    described: dict[str, list[tuple[int, FactSubject]]] = {}
+    for e in subjects:
+        found = cues.described_as.match(text, e.end)
+        subject = _subject_of([e], cues) if found else None
+        if found and subject is not None:
+            described.setdefault(found.group("noun"), []).append((e.start, subject))
     first_of_kind: dict[str, int] = {}
     figures_at = by_sentence(figures)
     periods_at = {k: [(x.index, x.period) for x in v]
@@ -359,6 +375,9 @@ def extract_facts(
                             and bisect_right(level_ends, p.start) == bisect_left(level_ends, p.start - _LEVEL_PERIOD)]
         named = subjects_at.get(index, [])
         sentence_subjects = [e for e in named if _can_be_subject(text, e, cues)]
+        if headline is not None and sent.start < headline.end:
+            # a headline on "China's small commodities hub" is the hub's, which the lead names, not China's
+            sentence_subjects = [e for e in sentence_subjects if not cues.described_possessor.match(text, e.end)]
         chosen = {id(e) for e in sentence_subjects}
         partners = [e for e in named if id(e) not in chosen and not _is_source(e, cues)
                     and cues.partner_before.search(text[max(0, e.start - 12) : e.start])
@@ -369,6 +388,7 @@ def extract_facts(
         local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
         local.article, local.first_of_kind = article, first_of_kind
         local.named, local.named_starts = named, [e.start for e in named]
+        local.described = described
         for draft in _group(text, clauses, in_sentence, named, cues, quantities, local.period_starts,
                             local.periods):
             value = draft.slot("value")
@@ -438,6 +458,7 @@ class _Sentence:
         self.first_of_kind: dict[str, int] = {}
         self.named: list[Entity] = []  # every candidate entity of the sentence, partners and parts of lists too
         self.named_starts: list[int] = []
+        self.described: dict[str, list[tuple[int, FactSubject]]] = {}
         self.context_subject: FactSubject | None = None
         self.last_subject: FactSubject | None = None
 
@@ -768,6 +789,17 @@ def _typed_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues
     return m.start(), _named_before(m.start(), canonical, local, cues), unnamed_is_none
 
 
+def _described_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues
+                       ) -> tuple[int, FactSubject | None, bool] | None:
+    """The last "the <...> hub" in ``lo:hi`` whose noun an apposition gave a name before ("Yiwu, a key export hub ...
+    the small commodities hub"), as ``_typed_anaphor`` gives it; None when there is none."""
+    m = _last_match(cues.described_anaphor, text, lo, hi)
+    if m is None:
+        return None
+    named = [s for start, s in local.described.get(m.group("noun"), []) if start < m.start()]
+    return (m.start(), named[-1], False) if named else None
+
+
 def _named_before(position: int, canonical: re.Pattern[str], local: _Sentence, cues: _Cues) -> FactSubject | None:
     """What an anaphor of a kind at ``position`` refers to: the paragraph's subject when it is of that kind, else the
     first subject of that kind the article names (its topic: "Alataw Pass ... Horgos ... the port" is Alataw Pass)."""
@@ -854,6 +886,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
         if anaphor and _aside(text, max(clause[0], anaphor.start() - _WINDOW), anaphor.end(), cues):
             anaphor = None  # "Trade with ASEAN, the country's largest trading partner, grew": the aside's
         typed = _typed_anaphor(text, lo, draft.start, local, cues)
+        if typed is None or typed[1] is None:
+            typed = _described_anaphor(text, lo, draft.start, local, cues) or typed
         if at:  # "followed by Kyrgyzstan at 76.9 billion yuan", "followed by Guizhou province's 10.4 percent"
             subject = _subject_of(at, cues, text)
         elif typed and (not in_clause or typed[0] < in_clause[0].start):
