@@ -514,6 +514,16 @@ def test_a_description_given_by_an_apposition_refers_back_to_its_name() -> None:
     assert [g["subject"] for g in got] == ["China", "China"]  # "economy" is no place the headline possesses
 
 
+def test_a_past_level_after_from_a_and_a_basis_after_the_adjective_level() -> None:
+    got = facts_of("Investment\n\nChina's fixed-asset investment rose 5.8 percent in the first 10 months. The growth "
+                   "slowed from a 5.9-percent increase posted in the first three quarters of the year.",
+                   published=date(2022, 11, 15))
+    assert [g["change"] for g in got] == ["5.8 percent"]
+    got = facts_of("Trade\n\nChina's foreign trade rose 22.7 percent in the first three quarters. The figure marked an "
+                   "increase of 23.4 percent from the pre-epidemic level in 2019.", published=date(2021, 10, 13))
+    assert [g["period"] for g in got][-1] != ("2019-01-01", "2019-12-31")  # 2019 dates the basis
+
+
 def test_a_place_in_a_bare_apposition_is_not_the_subject() -> None:
     got = facts_of("Xi'an trains\n\nFreight trains departing from Xi'an, capital of northwest China's Shaanxi Province, "
                    "made 4,610 trips in the first 10 months of this year.", published=date(2023, 11, 9))
