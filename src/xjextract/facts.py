@@ -131,6 +131,7 @@ def _cues(language: str) -> _Cues:
     lexicon = metric_data["metrics"]
     names = {form.casefold(): name for name, forms in lexicon.items() for form in forms}
     forms = sorted(names, key=len, reverse=True)
+    nouns = "|".join(data["described"]["nouns"])
     return _Cues(
         clause_breaks=re.compile(data["clause_breaks"], re.IGNORECASE),
         past_level_before=re.compile(data["past_level_before"], re.IGNORECASE),
@@ -165,12 +166,10 @@ def _cues(language: str) -> _Cues:
         event_since=re.compile(data["event_since"], re.IGNORECASE),
         target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
         event_subjects=re.compile(data["event_subjects"]),
-        described_as=re.compile(r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(?P<noun>"
-                                + "|".join(data["described"]["nouns"]) + r")\b"),
-        described_anaphor=re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+){0,3}?(?P<noun>" + "|".join(data["described"]["nouns"])
-                                     + r")\b(?!['’]|\s+(?:of\s+)?[A-Z])"),
-        described_possessor=re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,3}?(?:"
-                                       + "|".join(data["described"]["possessed_places"]) + r")\b(?!\s+(?:of\s+)?[A-Z])"),
+        described_as=re.compile(data["described"]["as"].replace("{NOUNS}", nouns)),
+        described_anaphor=re.compile(data["described"]["anaphor"].replace("{NOUNS}", nouns)),
+        described_possessor=re.compile(data["described"]["possessor"].replace(
+            "{PLACES}", "|".join(data["described"]["possessed_places"]))),
         distance_units=frozenset(data["distance"]["units"]),
         distance_after=re.compile(data["distance"]["after"]),
         fronted=re.compile(data["fronted"]),
