@@ -388,8 +388,7 @@ def extract_facts(
         local.article, local.first_of_kind = article, first_of_kind
         local.named, local.named_starts = named, [e.start for e in named]
         local.described = described
-        for draft in _group(text, clauses, in_sentence, named, cues, quantities, local.period_starts,
-                            local.periods):
+        for draft in _group(text, clauses, in_sentence, local, cues, quantities):
             value = draft.slot("value")
             counted = value is not None and value.quantity is not None \
                 and quantities[value.quantity].unit == "count"
@@ -603,13 +602,13 @@ def _breaks(text: str, lo: int, hi: int, cues: _Cues) -> list[tuple[int, int]]:
     return out
 
 
-def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], named: list[Entity], cues: _Cues,
-           quantities: list[Quantity], period_starts: list[int], period_indices: list[int]) -> list[_Draft]:
-    """The sentence's figures (in text order) grouped into facts, clause by clause; ``named``: the sentence's
-    candidate entities, partners included; ``period_starts``: where the sentence's own periods start, sorted,
-    ``period_indices`` their indices in the record's periods."""
+def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], local: _Sentence, cues: _Cues,
+           quantities: list[Quantity]) -> list[_Draft]:
+    """The sentence's figures (in text order) grouped into facts, clause by clause; ``local`` gives the sentence's
+    candidate entities (partners included) and its own periods."""
     drafts: list[_Draft] = []
-    named_starts = [e.start for e in named]
+    named, named_starts = local.named, local.named_starts
+    period_starts, period_indices = local.period_starts, local.periods
     k = 0
     for start, end in clauses:
         inside = []
@@ -631,8 +630,7 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], na
             tail = inside[len(head):]
             lengths = {len(r) for r in _runs(text, tail, cues, joined=False)}
             if cut is not None and head and len(lengths) == 1 and min(lengths) > 1:  # the list's clause: whole lists
-                drafts += _group(text, _breaks(text, start, cut.start(), cues), head, named, cues, quantities,
-                                 period_starts, period_indices)
+                drafts += _group(text, _breaks(text, start, cut.start(), cues), head, local, cues, quantities)
                 inside = tail
             periods = _Sentence.between(period_indices, period_starts, start, end)
             drafts += _respectively(text, start, inside, _Sentence.between(named, named_starts, start, end), cues,
