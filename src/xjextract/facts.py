@@ -45,10 +45,7 @@ _CHANGE_AFTER_VALUE = 80
 _STATIC_BEFORE = 30
 #: How far after a comparison level its own period may stand ("the 5.8-percent increase in 2016").
 _LEVEL_PERIOD = 30
-#: Between two figures of one slot: a range ("4 to 5 million", "6.7 percent to 6.9 percent") is one figure.
-_RANGE = re.compile(r"^\s*(?:to|-|–|and)\s*$")
 _HYPHENATED = re.compile(r"\d-\s*[A-Za-z]")  # "1,035-km", "350-kilometer": a modifier
-_BETWEEN = re.compile(r"\bbetween\s+$")  # "between 4 and 5 percent": "and" makes a range only after "between"
 
 
 @dataclass(frozen=True)
@@ -111,6 +108,9 @@ class _Cues:
     own_figure: re.Pattern[str]
     quantity_over: re.Pattern[str]
     list_joint: re.Pattern[str]
+    range_joint: re.Pattern[str]
+    range_and: re.Pattern[str]
+    range_between: re.Pattern[str]
     actor_after: re.Pattern[str]
     bilateral_after: re.Pattern[str]
     aside_before: re.Pattern[str]
@@ -191,6 +191,9 @@ def _cues(language: str) -> _Cues:
         own_figure=re.compile(data["own_figure"]),
         quantity_over=re.compile(data["quantity_over"]),
         list_joint=re.compile(data["list_joint"]),
+        range_joint=re.compile(data["range"]["joint"]),
+        range_and=re.compile(data["range"]["and"]),
+        range_between=re.compile(data["range"]["between_before"]),
         actor_after=re.compile(data["actor_after"], re.IGNORECASE),
         bilateral_after=re.compile(data["bilateral_after"], re.IGNORECASE),
         aside_before=re.compile(data["aside_before"], re.IGNORECASE),
@@ -665,9 +668,9 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
                     and not other_share:
                 current.figures.append(figure)
                 continue
-            if _RANGE.match(between) and (between.strip() != "and" or _BETWEEN.search(
+            if cues.range_joint.fullmatch(between) or (cues.range_and.fullmatch(between) and cues.range_between.search(
                     text, max(start, previous_start - 12), previous_start)):
-                continue  # the range's upper end: the same figure
+                continue  # the range's upper end ("4 to 5 million", "between 4 and 5 percent"): the same figure
             # a place named between, a partner too ("Kazakhstan took 47.5 percent, with Uzbekistan second at 22.8
             # percent"), starts another series
             new_series = cues.metrics.search(between) or bool(
