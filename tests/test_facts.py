@@ -698,3 +698,22 @@ def test_a_headline_figure_without_a_subject_takes_the_leads_first_subject() -> 
     got = facts_of("Fiscal revenue up 27.6% in H1\n\nChina's fiscal revenue rose 27.6 percent year on year in the first "
                    "half of 2011, the Ministry of Finance said.", published=date(2011, 7, 12))
     assert [(g["subject"], g["inherited"][:1]) for g in got] == [("China", ["subject"]), ("China", [])]
+
+
+def test_changes_an_outpacing_figure_is_compared_with_are_other_series_facts() -> None:
+    got = facts_of("GDP\n\nThe service sector rose 7.7 percent year on year in the first quarter, outpacing a 3-percent "
+                   "increase in agriculture and 6.4 percent in the secondary industry.", published=date(2017, 4, 17))
+    assert [g["change"] for g in got] == ["7.7 percent", "3-percent", "6.4 percent"]
+    got = facts_of("Central Asia ties\n\nChina traded more. Its foreign trade jumped 22.4 per cent last year, far "
+                   "outpacing the national rate of 5 per cent.", published=date(2025, 2, 1))
+    assert [(g["subject"], g["change"]) for g in got] == [("China", "22.4 per cent"), ("China", "5 per cent")]
+    got = facts_of("Retail\n\nRetail sales in Chongqing reached 1.51 trillion yuan in 2023, with a year-on-year growth "
+                   "of 8.6 percent, surpassing the national average by 1.4 percentage points.",
+                   published=date(2024, 1, 30))
+    assert [g["change"] for g in got] == ["8.6 percent"]  # "by": the gap between the two, no series' change
+
+
+def test_the_national_rate_is_the_countrys() -> None:
+    got = facts_of("Xinjiang\n\nChina's trade grew. Xinjiang's exports rose 22.4 percent, outpacing the national "
+                   "average of 5 percent.", published=date(2025, 2, 1))
+    assert [(g["subject"], g["change"]) for g in got] == [("Xinjiang", "22.4 percent"), ("China", "5 percent")]

@@ -108,6 +108,8 @@ class _Cues:
     own_figure: re.Pattern[str]
     quantity_over: re.Pattern[str]
     list_joint: re.Pattern[str]
+    outpaced: re.Pattern[str]  # "outpacing a": the change after it is another series'
+    outpaced_list: re.Pattern[str]  # "increase in agriculture and": the next of those compared
     range_joint: re.Pattern[str]
     range_and: re.Pattern[str]
     range_between: re.Pattern[str]
@@ -191,6 +193,8 @@ def _cues(language: str) -> _Cues:
         own_figure=re.compile(data["own_figure"]),
         quantity_over=re.compile(data["quantity_over"]),
         list_joint=re.compile(data["list_joint"]),
+        outpaced=re.compile(data["outpaced"], re.IGNORECASE),
+        outpaced_list=re.compile(data["outpaced_list"], re.IGNORECASE),
         range_joint=re.compile(data["range"]["joint"]),
         range_and=re.compile(data["range"]["and"]),
         range_between=re.compile(data["range"]["between_before"]),
@@ -235,6 +239,7 @@ class _Draft:
     figures: list[_Figure] = field(default_factory=list)
     subject: FactSubject | None = None
     period: int | None = None  # given out by a "respectively" list of periods
+    compared_from: int | None = None  # where the words of a series compared with start ("outpacing the national ...")
 
     def slot(self, name: str) -> _Figure | None:
         return next((f for f in self.figures if f.slot == name), None)
@@ -642,6 +647,7 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
         current: _Draft | None = None
         last_end = start  # the end of the figure before this one (in a fact or not)
         last_start = start
+        compared = False  # the current draft is a series another is compared with ("outpacing a 3-percent ...")
         for figure in inside:
             previous, last_end = last_end, figure.end
             previous_start, last_start = last_start, figure.start
@@ -664,6 +670,15 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
             # ("with Central Asian countries accounting for 70 percent of the total": a part of the value, its share)
             other_share = figure.slot == "share" and _other_series(between, current, cues) \
                 and not _Sentence.between(named, named_starts, previous, figure.start)
+            # "rose 7.7 percent, outpacing a 3-percent increase in agriculture and 6.4 percent in the secondary
+            # industry": the changes compared with are other series', each a fact
+            outpaced = cues.outpaced.search(between) if figure.slot == "change" and taken is not None else None
+            if outpaced or (compared and taken is not None and figure.slot == "change"
+                            and cues.outpaced_list.fullmatch(between)):
+                current, compared = _Draft([figure], compared_from=previous + (
+                    outpaced.start() if outpaced else len(between))), True
+                drafts.append(current)
+                continue
             if taken is None and not (figure.slot == "value" and _names_its_series(between, cues)) \
                     and not other_share:
                 current.figures.append(figure)
@@ -867,6 +882,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     sent = local.sent
     clause = local.clause_of(draft.start)
     lo = max(clause[0], draft.start - _WINDOW)  # what is looked at before the figure
+    if draft.compared_from is not None:  # "outpacing the national average of 5 percent": its own words only
+        lo = max(lo, draft.compared_from)
     reported = cues.reported.search(text, lo, draft.start)
     if reported:  # "The PBOC said on Tuesday that China's reserves hit": the statement starts after "that"
         clause = (reported.end(), clause[1])
