@@ -717,3 +717,13 @@ def test_the_national_rate_is_the_countrys() -> None:
     got = facts_of("Xinjiang\n\nChina's trade grew. Xinjiang's exports rose 22.4 percent, outpacing the national "
                    "average of 5 percent.", published=date(2025, 2, 1))
     assert [(g["subject"], g["change"]) for g in got] == [("Xinjiang", "22.4 percent"), ("China", "5 percent")]
+
+
+def test_the_change_after_a_share_of_the_total_is_the_shares_own_reading() -> None:
+    got = facts_of("Trade\n\nChina's trade rose in the first half of this year. General trade gained 12.2 percent from a year ago to 8.33 trillion yuan, accounting for 59 "
+                   "percent of the total foreign trade, 2.3 percentage points higher than the same period in 2017.",
+                   published=date(2018, 7, 13))
+    assert [(g["value"], g["change"], g["share"]) for g in got] == [("8.33 trillion yuan", "12.2 percent", "59 percent")]
+    got = facts_of("Tourism\n\nAbout 66.4 percent of the tourists visited sites related to history and culture, while "
+                   "44.96 percent joined nighttime activities.", published=date(2019, 10, 8))
+    assert [g["share"] for g in got] == ["66.4 percent", "44.96 percent"]  # another clause's figure

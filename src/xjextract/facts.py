@@ -65,6 +65,7 @@ class _Cues:
     possessed: re.Pattern[str]
     metric_of: re.Pattern[str]
     value_series: re.Pattern[str]
+    share_whole: tuple[re.Pattern[str], re.Pattern[str]]  # "59 percent of the total foreign trade, ": its whole
     owner_before: re.Pattern[str]
     second_party_before: re.Pattern[str]
     possessive_chain: re.Pattern[str]
@@ -150,6 +151,7 @@ def _cues(language: str) -> _Cues:
         possessed=re.compile(data["possessed"]),
         metric_of=re.compile(data["metric_of"], re.IGNORECASE),
         value_series=re.compile(data["value_series"], re.IGNORECASE),
+        share_whole=(re.compile(data["share_whole"][0]), re.compile(data["share_whole"][1])),
         owner_before=re.compile(data["owner_before"], re.IGNORECASE),
         second_party_before=re.compile(data["second_party_before"], re.IGNORECASE),
         possessive_chain=re.compile(data["possessive_chain"]),
@@ -688,7 +690,7 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
                 continue  # the range's upper end ("4 to 5 million", "between 4 and 5 percent"): the same figure
             # a place named between, a partner too ("Kazakhstan took 47.5 percent, with Uzbekistan second at 22.8
             # percent"), starts another series
-            new_series = cues.metrics.search(between) or bool(
+            new_series = _names_another_series(between, current, cues) or bool(
                 _Sentence.between(named, named_starts, previous, figure.start))
             # "non-food and service prices climbed 2 percent and 2.3 percent": a list without "respectively", one
             # figure per series
@@ -713,6 +715,16 @@ def _other_series(between: str, current: _Draft, cues: _Cues) -> bool:
     found = cues.metrics.search(between)
     if found is not None and current.figures[-1].slot == "value" and cues.value_series.fullmatch(between, 0, found.start()):
         found = cues.metrics.search(between, found.end())
+    return found is not None
+
+
+def _names_another_series(between: str, current: _Draft, cues: _Cues) -> bool:
+    """A series named between the draft's last figure and the next one, other than the whole a share is of ("accounting
+    for 59 percent of the total foreign trade, 2.3 percentage points higher": the share's own change)."""
+    found = cues.metrics.search(between)
+    if found is not None and current.figures[-1].slot == "share" and cues.share_whole[0].fullmatch(
+            between, 0, found.start()) and cues.share_whole[1].fullmatch(between, found.end()):
+        return False
     return found is not None
 
 
