@@ -727,3 +727,12 @@ def test_the_change_after_a_share_of_the_total_is_the_shares_own_reading() -> No
     got = facts_of("Tourism\n\nAbout 66.4 percent of the tourists visited sites related to history and culture, while "
                    "44.96 percent joined nighttime activities.", published=date(2019, 10, 8))
     assert [g["share"] for g in got] == ["66.4 percent", "44.96 percent"]  # another clause's figure
+
+
+def test_a_rate_inherits_no_period() -> None:
+    got = facts_of("Kashgar\n\nE-commerce exports rose 20 percent in June. The upgrade saves about 12 million "
+                   "kilowatt-hours of electricity a year. Sales were 2.3 times those of a year earlier.",
+                   published=date(2025, 7, 1))
+    assert [(g["value"], g["period"]) for g in got] == [
+        (None, ("2025-06-01", "2025-06-30")), ("12 million kilowatt-hours", None),
+        ("2.3 times", ("2025-06-01", "2025-06-30"))]  # "of a year earlier": a comparison, no rate

@@ -96,6 +96,7 @@ class _Cues:
     present: re.Pattern[str]
     static: re.Pattern[str]
     perfect_before: re.Pattern[str]
+    rate_after: re.Pattern[str]  # "6,000 parcels a day": a rate, for no period the context names
     sources: frozenset[str]
     range_periods: re.Pattern[str]
     ahead_periods: re.Pattern[str]
@@ -183,6 +184,7 @@ def _cues(language: str) -> _Cues:
         present=re.compile(data["present"], re.IGNORECASE),
         static=re.compile(data["static"], re.IGNORECASE),
         perfect_before=re.compile(data["perfect_before"]),
+        rate_after=re.compile(data["rate_after"], re.IGNORECASE),
         sources=frozenset(data["sources"]),
         range_periods=re.compile(data["range_periods"]),
         ahead_periods=re.compile(data["ahead_periods"], re.IGNORECASE),
@@ -979,7 +981,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     # "has drawn more than 1,100 new businesses", "The city has about 27,000 hectares": a level reached by now
     perfect = value is not None and draft.slot("change") is None and cues.perfect_before.search(
         text, max(lo, value.start - _STATIC_BEFORE), value.start) is not None
-    if period is None and not described and not perfect and not present:
+    rate = value is not None and cues.rate_after.match(text, value.end) is not None  # "6,000 parcels a day"
+    if period is None and not described and not perfect and not present and not rate:
         period = next((c.period for c in contexts if c.period is not None), None)
         if period is not None:
             inherited.append("period")
