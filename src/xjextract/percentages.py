@@ -50,6 +50,7 @@ class _Lexicon:
     share_before: re.Pattern[str]
     share_after: re.Pattern[str]
     share_list_after: re.Pattern[str]
+    share_fronted: re.Pattern[str]  # "Of all electricity transmitted, 29.6 percent": the whole first
     share_word: re.Pattern[str]
     rate: re.Pattern[str]
     not_rate: re.Pattern[str]
@@ -88,6 +89,7 @@ def _lexicon(language: str) -> _Lexicon:
         share_before=re.compile(rf"(?i:\b(?:{_words(data['share_before'])})\s+(?:(?:{quals})\s+)?$)"),
         share_after=re.compile(rf"(?i:\s+(?:{_words(data['share_after'])})\b)"),
         share_list_after=re.compile(data.get("share_list_after", "(?!)"), re.IGNORECASE),
+        share_fronted=re.compile(data.get("share_fronted", "(?!)")),
         share_word=re.compile(rf"(?i:\b(?:{_words(data['share_nouns'])})\b)"),
         rate=re.compile(rf"(?i:\b(?:{_words(data['rate_before'])})\b)"),
         not_rate=re.compile(rf"(?i:\b(?:{_words(data['not_rate'])})\b)"),
@@ -222,7 +224,7 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks
         else:
             item.kind = "other"
         return
-    if _is_share(item, text, window, after, clause, lex):
+    if _is_share(item, text, window, after, clause, lex) or lex.share_fronted.fullmatch(text, s_start, item.start):
         item.kind = "share"
         return
     if lex.target.search(window) and (previous or series) and not follower:
