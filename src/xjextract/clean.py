@@ -41,6 +41,10 @@ _MAX_TITLE_WORDS = 30
 _MIN_DECK_WORDS = 5
 #: What may stand between the headline and a deck: the byline and date lines.
 _BEFORE_DECK = frozenset({"byline", "source line", "editor line", "site name after the headline"})
+#: cuts after which the short lines right before them are the page footer's links ("About", "Contact us")
+_FOOTER_CUTS = frozenset({"copyright", "page footer"})
+#: how many words a footer link has at most
+_MAX_FOOTER_LINK_WORDS = 3
 #: Line breaks as ``str.splitlines`` knows them: CR-only files and U+2028-separated text are lines too.
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 #: A sentence boundary inside a line: a headline holds none.
@@ -235,6 +239,13 @@ def _list_item(line: str, rules: _Rules, box: bool = False) -> bool:
     words = _words(line)
     most = rules.box_max_words if box else rules.list_max_words
     return 2 <= words <= most and not _SENTENCE_END.search(line) and not _INNER_SENTENCE.search(line)
+
+
+def _footer_link(line: str) -> bool:
+    """A page footer's link: one to three words, each capitalised or a short word ("About", "Contact us")."""
+    words = line.split()
+    return 1 <= len(words) <= _MAX_FOOTER_LINK_WORDS and words[0][:1].isupper() and not _SENTENCE_END.search(line) \
+        and not any(ch.isdigit() for ch in line)
 
 
 def _deck(line: str, following: str | None) -> bool:
@@ -479,6 +490,10 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
             run, in_list = [], False
         if cut is not None:  # the story ends here: the rest of the page is another story or page furniture
             at, reason = cut
+            if reason in _FOOTER_CUTS and at == 0:  # "About / Ethnic Culture / Contact us / Copyright ©2013 ...":
+                while kept and _footer_link(raw[kept[-1][0] : kept[-1][1]]):  # the footer's links go too
+                    remove(*kept.pop(), "footer links (before the copyright line)")
+                    kept_lines.pop()
             body_end = start + len(line[:at].rstrip(_SPACE))
             if body_end > start:
                 kept.append((start, body_end))
