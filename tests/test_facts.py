@@ -736,3 +736,12 @@ def test_a_rate_inherits_no_period() -> None:
     assert [(g["value"], g["period"]) for g in got] == [
         (None, ("2025-06-01", "2025-06-30")), ("12 million kilowatt-hours", None),
         ("2.3 times", ("2025-06-01", "2025-06-30"))]  # "of a year earlier": a comparison, no rate
+
+
+def test_a_compass_word_after_a_possessive_describes_the_place_it_names() -> None:
+    got = facts_of("Economy\n\nChina's far west Xinjiang Uygur autonomous region recorded 10.7 percent economic growth in "
+                   "the first half, local authorities said Monday.", published=date(2012, 7, 24))
+    assert [(g["subject"], g["change"]) for g in got] == [("Xinjiang", "10.7 percent")]
+    got = facts_of("Port\n\nThe East China port's annual container throughput topped 35 million TEUs. Ningbo is the port.",
+                   published=date(2024, 12, 30))
+    assert [g["subject"] for g in got] != ["China"]  # "East China port": the port's, not China's

@@ -92,7 +92,7 @@ class _Cues:
     fronted: re.Pattern[str]
     possessive_aside: re.Pattern[str]
     relative_clause: re.Pattern[str]
-    region_modifier: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the place
+    region_modifier: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # before, after, a name of its kind
     present: re.Pattern[str]
     static: re.Pattern[str]
     perfect_before: re.Pattern[str]
@@ -180,7 +180,8 @@ def _cues(language: str) -> _Cues:
         fronted=re.compile(data["fronted"]),
         possessive_aside=re.compile(data["possessive_aside"]),
         relative_clause=re.compile(data["relative_clause"]),
-        region_modifier=(re.compile(data["region_modifier"][0]), re.compile(data["region_modifier"][1])),
+        region_modifier=(re.compile(data["region_modifier"][0]), re.compile(data["region_modifier"][1]),
+                         re.compile(data["region_modifier"][2])),
         present=re.compile(data["present"], re.IGNORECASE),
         static=re.compile(data["static"], re.IGNORECASE),
         perfect_before=re.compile(data["perfect_before"]),
@@ -545,7 +546,8 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     said = cues.source_after.match(after) and not cues.actor_after.match(after)  # "the NDRC said it approved"
     holiday = entity.label == "EVENT" and not cues.event_subjects.search(entity.canonical or entity.text)
     # "East China port's annual container throughput": the port's, not China's
-    modifier = cues.region_modifier[0].search(before) is not None and cues.region_modifier[1].match(after) is not None
+    modifier = cues.region_modifier[0].search(before) is not None and cues.region_modifier[1].match(after) is not None \
+        and cues.region_modifier[2].search(entity.text) is None
     return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before) or said
                 or holiday or modifier)
 

@@ -97,7 +97,8 @@ def _lexicon(language: str) -> _Lexicon:
         down=re.compile(rf"(?i:\b(?:{_words(data['down'])})\b)"),
         after_polarity={w: d for d, words in data["more_less"].items() for w in words},
         change_after=re.compile(rf"(?i:\s+(?:(?:year-on-year|year on year|month-on-month|annual|yearly|"
-                                rf"quarterly)\s+)?(?-i:[A-Z]{{2,5}}\s+)?(?:{_words(data['change_after'])})\b)"),
+                                rf"quarterly)\s+)?(?-i:[A-Z]{{2,5}}\s+)?(?:(?:{_words(data.get('change_after_series', []))})\s+)?"
+                                rf"(?:{_words(data['change_after'])})\b)"),
         comparison=re.compile(rf"(?i:\s+{data['comparison']}\s+)"),
         bases=tuple((name, re.compile(rf"(?i:(?<![\w-])(?:{_words(phrases)})(?![\w-]))"))
                     for name, phrases in data["bases"].items()),
