@@ -745,3 +745,16 @@ def test_a_compass_word_after_a_possessive_describes_the_place_it_names() -> Non
     got = facts_of("Port\n\nThe East China port's annual container throughput topped 35 million TEUs. Ningbo is the port.",
                    published=date(2024, 12, 30))
     assert [g["subject"] for g in got] != ["China"]  # "East China port": the port's, not China's
+
+
+def test_a_breakdown_paragraph_keeps_the_frame_of_the_one_before() -> None:
+    got = facts_of("Renewables grow in 2023\n\nChina's renewable capacity reached 1.32 billion kilowatts in the first half of 2023, up "
+                   "18.2 percent.\n\nIn a breakdown, wind power capacity expanded 13.7 percent year on year.",
+                   published=date(2023, 9, 4))
+    assert [g["period"] for g in got] == [("2023-01-01", "2023-06-30")] * 2
+
+
+def test_a_network_launched_by_now_takes_no_period_of_the_article() -> None:
+    got = facts_of("Trains in 2016\n\nTrains rose 30 percent in 2016. China has launched 51 cargo train routes "
+                   "covering 11 countries.", published=date(2017, 5, 31))
+    assert [g["period"] for g in got if g["value"] == "51"] == [None]
