@@ -758,3 +758,12 @@ def test_a_network_launched_by_now_takes_no_period_of_the_article() -> None:
     got = facts_of("Trains in 2016\n\nTrains rose 30 percent in 2016. China has launched 51 cargo train routes "
                    "covering 11 countries.", published=date(2017, 5, 31))
     assert [g["period"] for g in got if g["value"] == "51"] == [None]
+
+
+def test_the_pool_a_ranking_is_taken_in_is_no_fact() -> None:
+    got = facts_of("Xinjiang\n\nXinjiang jumped from 21st last year to 18th this year among 31 provinces on the growth list. "
+                   "Of a statistical pool of 70 major cities, 65 saw a rise in new home prices.", published=date(2012, 7, 24))
+    assert not {"31", "70"} & {g["value"] for g in got}
+    got = facts_of("GDP\n\nAt least 12 regions hit GDP above one trillion yuan in the first half of the year, among 25 "
+                   "regions reporting on their data.", published=date(2017, 7, 28))
+    assert "25" in [g["value"] for g in got]  # no rank before "among": a count of its own

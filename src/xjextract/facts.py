@@ -97,6 +97,7 @@ class _Cues:
     static: re.Pattern[str]
     perfect_before: re.Pattern[str]
     rate_after: re.Pattern[str]  # "6,000 parcels a day": a rate, for no period the context names
+    pool_before: re.Pattern[str]  # "among 31 provinces": the pool a ranking is taken in
     sources: frozenset[str]
     range_periods: re.Pattern[str]
     ahead_periods: re.Pattern[str]
@@ -186,6 +187,7 @@ def _cues(language: str) -> _Cues:
         static=re.compile(data["static"], re.IGNORECASE),
         perfect_before=re.compile(data["perfect_before"]),
         rate_after=re.compile(data["rate_after"], re.IGNORECASE),
+        pool_before=re.compile(data["pool_before"]),
         sources=frozenset(data["sources"]),
         range_periods=re.compile(data["range_periods"]),
         ahead_periods=re.compile(data["ahead_periods"], re.IGNORECASE),
@@ -368,6 +370,9 @@ def extract_facts(
                     continue  # "new projects worth over 100 million yuan stood at 1,427": a class's bound
                 if f.quantity is not None and _distance(text, quantities[f.quantity], cues):
                     continue  # "about 17 km from the border town", "the 1,035-km line": a description
+                if f.quantity is not None and quantities[f.quantity].unit == "count" and cues.pool_before.search(
+                        text, max(sent.start, f.start - 40), f.start):
+                    continue  # "18th among 31 provinces", "Of a statistical pool of 70 major cities": the pool
             listed = level is not None and level.slot == f.slot and cues.level_list_joint.fullmatch(
                 text, level.end, f.start) is not None
             over = cues.quantity_over.search(text, max(sent.start, f.start - 12), f.start)
