@@ -767,3 +767,13 @@ def test_the_pool_a_ranking_is_taken_in_is_no_fact() -> None:
     got = facts_of("GDP\n\nAt least 12 regions hit GDP above one trillion yuan in the first half of the year, among 25 "
                    "regions reporting on their data.", published=date(2017, 7, 28))
     assert "25" in [g["value"] for g in got]  # no rank before "among": a count of its own
+
+
+def test_a_day_a_count_runs_to_dates_it_even_before_according_to() -> None:
+    got = facts_of("Xinjiang power\n\nElectricity transmitted from Xinjiang had exceeded 1 trillion kilowatt-hours by "
+                   "Monday, according to the State Grid. The program has supplied power to 22 provinces.",
+                   published=date(2025, 12, 16))
+    assert [g["period"] for g in got] == [("2025-12-15", "2025-12-15")] * 2
+    got = facts_of("Trade\n\nTrade rose 5 percent in the first half, according to data released on Monday.",
+                   published=date(2025, 7, 15))
+    assert [g["period"] for g in got] == [("2025-01-01", "2025-06-30")]  # the release day dates nothing

@@ -102,6 +102,7 @@ class _Cues:
     range_periods: re.Pattern[str]
     ahead_periods: re.Pattern[str]
     day_words: re.Pattern[str]
+    day_until: re.Pattern[str]  # "by Monday": the day a count runs to
     reported: re.Pattern[str]
     source_before: re.Pattern[str]
     #: (anaphor, canonical, unnamed_is_none) of each kind: "the port" refers back to a subject whose canonical name
@@ -192,6 +193,7 @@ def _cues(language: str) -> _Cues:
         range_periods=re.compile(data["range_periods"]),
         ahead_periods=re.compile(data["ahead_periods"], re.IGNORECASE),
         day_words=re.compile(data["day_words"], re.IGNORECASE),
+        day_until=re.compile(data["day_until"], re.IGNORECASE),
         reported=re.compile(data["reported"]),
         source_before=re.compile(data["source_before"], re.IGNORECASE),
         kinds=tuple((re.compile(k["anaphor"], re.IGNORECASE), re.compile(k["canonical"]), k.get("unnamed_is_none", False))
@@ -520,8 +522,10 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
     # that day, which is not the day the data came out
     one_day = (period.first_day is not None and period.first_day == period.last_day
                and not period.text.lower().startswith("end of")) or bool(cues.day_words.fullmatch(period.text))
-    return one_day and bool(cues.report_before.search(text[max(sentence_start, period.start - 40) : period.start])
-                            or cues.report_after.match(text[period.end : period.end + 30]))
+    until = cues.day_until.search(text, max(sentence_start, period.start - 12), period.start) is not None
+    return one_day and not until and bool(
+        cues.report_before.search(text[max(sentence_start, period.start - 40) : period.start])
+        or cues.report_after.match(text[period.end : period.end + 30]))
 
 
 def _distance(text: str, quantity: Quantity, cues: _Cues) -> bool:
