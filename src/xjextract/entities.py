@@ -41,6 +41,8 @@ UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatiz
 _LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,;:-]|(?<!Ltd)(?<!Inc)(?<!Co)\.)+$")
 _DEFINITION = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
+#: a short name defined in brackets right after a name: "China Energy Investment Corporation (China Energy)"
+_SHORT_NAME = re.compile(r"\s*\(\s*(?P<short>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){1,3})\s*\)")
 _DANGLING = re.compile(r"\s+(?:of|for)$")
 _GLUED_SENTENCE = re.compile(r"[a-zA-Z]\.(?=[A-Z][a-z])")
 
@@ -89,6 +91,35 @@ def abbreviations_defined(text: str, spans: list[tuple[int, int, str, str | None
             start, end, _, canonical = spans[max(i for _, i in ends[lo:hi])]
             found.setdefault(match["abbr"], canonical or text[start:end])
     return found
+
+
+def _with_short_names(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """``spans`` with each mention of a short name an organisation defines in brackets ("China Energy Investment
+    Corporation (China Energy), ..., China Energy's total capacity") as that organisation's (the NER model reads
+    "China" there); the short name's words lead the full name's. One scan for all the defined names."""
+    defined: dict[str, tuple[int, str]] = {}  # short name -> (where its definition starts, the full name)
+    for start, end, label, canonical in spans:
+        match = _SHORT_NAME.match(text, end) if label == "ORG" else None
+        if match is None:
+            continue
+        name, short = text[start:end].split(), match["short"].split()
+        if 1 < len(short) < len(name) and name[: len(short)] == short:
+            defined.setdefault(match["short"], (match.start("short"), canonical or " ".join(name)))
+    if not defined:
+        return spans
+    names = "|".join(re.escape(n) for n in sorted(defined, key=len, reverse=True))
+    found = [(m.start(), m.end(), defined[m.group(0)][1])
+             for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-]|\s+[A-Z])", text)
+             if m.start() >= defined[m.group(0)][0]]
+    starts = [a for a, _, _ in found]
+    kept = [s for s in spans if not _overlaps_any(s, found, starts)]
+    return sorted(kept + [(a, b, "ORG", full) for a, b, full in found])
+
+
+def _overlaps_any(span: tuple[int, int, str, str | None], found: list[tuple[int, int, str]], starts: list[int]) -> bool:
+    """Whether ``span`` overlaps one of ``found`` (sorted, disjoint; ``starts`` their starts)."""
+    k = bisect_right(starts, span[1] - 1) - 1
+    return k >= 0 and found[k][1] > span[0]
 
 
 def _blank_start(text: str, end: int) -> int:
@@ -265,7 +296,7 @@ def canonicalize(
     spans = [s for s in spans if s[2] in labels]
     if place and not any(s[0] < place[1] and place[0] < s[1] for s in spans):
         spans = sorted([*spans, (place[0], place[1], "GPE", None)])
-    for start, end, label, canonical in _extend(text, list(spans), language):
+    for start, end, label, canonical in _with_short_names(text, _extend(text, list(spans), language)):
         if place and (start, end) == place:
             label, canonical = "GPE", canonical or text[start:end].title()
         piece = text[start:end]
