@@ -777,3 +777,11 @@ def test_a_day_a_count_runs_to_dates_it_even_before_according_to() -> None:
     got = facts_of("Trade\n\nTrade rose 5 percent in the first half, according to data released on Monday.",
                    published=date(2025, 7, 15))
     assert [g["period"] for g in got] == [("2025-01-01", "2025-06-30")]  # the release day dates nothing
+
+
+def test_a_paragraph_opening_on_the_company_keeps_the_period_of_the_one_before() -> None:
+    got = facts_of("Clean power grows in 2023\n\nBy the end of August, the clean capacity of China Energy Investment "
+                   "Corporation was 100.14 million kilowatts.\n\nThe energy giant's total installed capacity has reached "
+                   "an unprecedented level of 303.49 million kilowatts.", published=date(2023, 9, 4))
+    assert [(g["subject"], g["period"]) for g in got][-1] == (
+        "China Energy Investment Corporation", ("2023-08-31", "2023-08-31"))

@@ -349,8 +349,9 @@ def extract_facts(
                 last_subject = paragraph_subject  # what "its" opening the next paragraph refers to
             # "Specifically, ...", "Of the total, ...": a paragraph that goes on with the one before keeps its frame
             going_on = paragraph >= 0 and not in_headline_paragraph and cues.continuation.match(text, sent.start)
-            same = not going_on and paragraph >= 0 and not in_headline_paragraph and _same_series(
-                text, sent, context, periods_at.get(index, []), cues)
+            same = not going_on and paragraph >= 0 and not in_headline_paragraph and (_same_series(
+                text, sent, context, periods_at.get(index, []), cues) or _anaphoric_opening(
+                text, sent, context, periods_at.get(index, []), cues))
             paragraph, paragraph_subject = sent.paragraph, None
             context = context if going_on else _Context(None, context.metric, context.period) if same else _Context()
         in_headline_paragraph = headline is not None and sent.start < headline.end
@@ -455,6 +456,20 @@ def _same_series(text: str, sent: Sentence, context: _Context, periods: list[tup
     first = cues.metrics.search(text, sent.start, sent.end)
     if first is None or cues.metric_names[first.group(0).casefold()] != context.metric.name \
             or not cues.same_series.fullmatch(text[sent.start : first.start()].strip()):
+        return False
+    return all(p.recurrence is not None or _basis(text, sent.start, p, cues) for _, p in periods)
+
+
+def _anaphoric_opening(text: str, sent: Sentence, context: _Context, periods: list[tuple[int, Period]],
+                       cues: _Cues) -> bool:
+    """A paragraph opening on an anaphor of what the paragraph before was about ("The energy giant's total installed
+    capacity has reached ..." after "By the end of August, China Energy's ...") and dating nothing itself: it keeps
+    that paragraph's period."""
+    if context.period is None or context.subject is None:
+        return False
+    opening = cues.anaphora.match(text, sent.start) or any(
+        a.match(text, sent.start) for a, _, _ in cues.kinds) or cues.described_anaphor.match(text, sent.start)
+    if opening is None:
         return False
     return all(p.recurrence is not None or _basis(text, sent.start, p, cues) for _, p in periods)
 
