@@ -785,3 +785,15 @@ def test_a_paragraph_opening_on_the_company_keeps_the_period_of_the_one_before()
                    "an unprecedented level of 303.49 million kilowatts.", published=date(2023, 9, 4))
     assert [(g["subject"], g["period"]) for g in got][-1] == (
         "China Energy Investment Corporation", ("2023-08-31", "2023-08-31"))
+
+
+def test_a_second_change_of_the_figure_in_its_own_sentence_is_in_no_fact() -> None:
+    got = facts_of("Trade\n\nChina's trade reached 28.33 trillion yuan in the first three quarters, up 22.7 percent. "
+                   "The figure marked an increase of 23.4 percent from the pre-epidemic level in 2019.",
+                   published=date(2021, 10, 13))
+    assert [g["change"] for g in got] == ["22.7 percent"]
+    got = facts_of("Gas\n\nThe pipeline delivered 17.1 billion cubic meters from Nov. 15 to March 15. The volume was 7.4 "
+                   "percent higher than a year earlier. The figure accounts for 40 percent of the total.",
+                   published=date(2024, 3, 20))
+    assert [(g["value"], g["change"], g["share"]) for g in got] == [
+        ("17.1 billion cubic meters", None, None), (None, "7.4 percent", None), (None, None, "40 percent")]

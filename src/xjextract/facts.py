@@ -98,6 +98,7 @@ class _Cues:
     perfect_before: re.Pattern[str]
     rate_after: re.Pattern[str]  # "6,000 parcels a day": a rate, for no period the context names
     pool_before: re.Pattern[str]  # "among 31 provinces": the pool a ranking is taken in
+    figure_anaphor: re.Pattern[str]  # "The figure marked": the value of the fact before
     sources: frozenset[str]
     range_periods: re.Pattern[str]
     ahead_periods: re.Pattern[str]
@@ -189,6 +190,7 @@ def _cues(language: str) -> _Cues:
         perfect_before=re.compile(data["perfect_before"]),
         rate_after=re.compile(data["rate_after"], re.IGNORECASE),
         pool_before=re.compile(data["pool_before"]),
+        figure_anaphor=re.compile(data["figure_anaphor"]),
         sources=frozenset(data["sources"]),
         range_periods=re.compile(data["range_periods"]),
         ahead_periods=re.compile(data["ahead_periods"], re.IGNORECASE),
@@ -409,7 +411,10 @@ def extract_facts(
         local.article, local.first_of_kind = article, first_of_kind
         local.named, local.named_starts = named, [e.start for e in named]
         local.described = described
-        for draft in _group(text, clauses, in_sentence, local, cues, quantities):
+        for k, draft in enumerate(_group(text, clauses, in_sentence, local, cues, quantities)):
+            if k == 0 and facts and _second_reading(text, sent, draft, facts[-1], cues):
+                continue  # "The figure marked an increase of 23.4 percent from the pre-epidemic level in 2019" after
+                # "reached 28.33 trillion yuan, up 22.7 percent": a second change of that figure, in no fact
             value = draft.slot("value")
             counted = value is not None and value.quantity is not None \
                 and quantities[value.quantity].unit == "count"
@@ -458,6 +463,14 @@ def _same_series(text: str, sent: Sentence, context: _Context, periods: list[tup
             or not cues.same_series.fullmatch(text[sent.start : first.start()].strip()):
         return False
     return all(p.recurrence is not None or _basis(text, sent.start, p, cues) for _, p in periods)
+
+
+def _second_reading(text: str, sent: Sentence, draft: _Draft, previous: Fact, cues: _Cues) -> bool:
+    """A sentence opening on "The figure" whose first statement is one change alone, after a fact with a value and its
+    change: a second change of that value (a share, or a first change, is a fact of its own, as the gold has it)."""
+    return (len(draft.figures) == 1 and draft.figures[0].slot == "change" and previous.change is not None
+            and (previous.money is not None or previous.quantity is not None)
+            and cues.figure_anaphor.match(text, sent.start) is not None)
 
 
 def _anaphoric_opening(text: str, sent: Sentence, context: _Context, periods: list[tuple[int, Period]],
