@@ -62,6 +62,7 @@ class _Lexicon:
     bases: tuple[tuple[str, re.Pattern[str]], ...]
     from_level: re.Pattern[str]
     share_tail: re.Pattern[str]
+    growth_of: re.Pattern[str]  # "a growth rate of": the figure after it is a change
     target: re.Pattern[str]
     index_level: re.Pattern[str]
     words: dict[str, int]
@@ -103,6 +104,7 @@ def _lexicon(language: str) -> _Lexicon:
         bases=tuple((name, re.compile(rf"(?i:(?<![\w-])(?:{_words(phrases)})(?![\w-]))"))
                     for name, phrases in data["bases"].items()),
         from_level=re.compile(rf"\bfrom\s+(?:(?:a|the)\s+range\s+of\s+)?(?:(?:{quals})\s+)?$"),
+        growth_of=re.compile(rf"(?i:\b(?:{_words(data['not_rate'])})\s+of\s+(?:(?:{quals})\s+)?$)"),
         share_tail=re.compile(rf"(?i:\b(?:{_words(data['share_tail'])})\s+(?:(?:{quals})\s+)?$)"),
         target=re.compile(data["comparison_target"]),
         index_level=re.compile(rf"(?:{_words(data['index_levels'])})"),
@@ -267,7 +269,10 @@ def _is_share(item: _Found, text: str, window: str, after: str, clause: int, lex
     return bool(lex.share_before.search(window) or lex.share_after.match(after)
                 or lex.share_list_after.match(after) or (
         lex.share_word.search(text, max(clause, item.start - _SHARE_WINDOW), item.start)
-        and lex.share_tail.search(window)))
+        and lex.share_tail.search(window)
+        # "the share ... has risen to 33 percent, with an average annual growth rate of 2.7 percentage points": the
+        # share's change, named by its own words
+        and not lex.growth_of.search(window)))
 
 
 _LISTED_PERIOD = re.compile(r"\s+(?:in|for|during|of|on|at)\s+(?:the\s+)?$")
