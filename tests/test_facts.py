@@ -797,3 +797,11 @@ def test_a_second_change_of_the_figure_in_its_own_sentence_is_in_no_fact() -> No
                    published=date(2024, 3, 20))
     assert [(g["value"], g["change"], g["share"]) for g in got] == [
         ("17.1 billion cubic meters", None, None), (None, "7.4 percent", None), (None, None, "40 percent")]
+
+
+def test_over_after_a_change_verb_is_more_than_for_a_change_too() -> None:
+    got = facts_of("Central Asia\n\nLast year, China's imports of energy products from the five countries surged over 50 "
+                   "percent from a year ago, while its exports jumped by 42 percent.", published=date(2023, 5, 10))
+    assert [g["change"] for g in got] == ["50 percent", "42 percent"]
+    got = facts_of("Trade\n\nExports rose 5 percent over 3 percent a year earlier.", published=date(2023, 5, 10))
+    assert [g["change"] for g in got] == ["5 percent"]  # a figure before "over": the level compared with

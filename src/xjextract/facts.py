@@ -112,6 +112,7 @@ class _Cues:
     through: re.Pattern[str]
     own_figure: re.Pattern[str]
     quantity_over: re.Pattern[str]
+    figure_before_over: re.Pattern[str]  # "up 5 percent over": a figure before "over", which compares
     list_joint: re.Pattern[str]
     outpaced: re.Pattern[str]  # "outpacing a": the change after it is another series'
     outpaced_list: re.Pattern[str]  # "increase in agriculture and": the next of those compared
@@ -203,6 +204,7 @@ def _cues(language: str) -> _Cues:
         through=re.compile(data["through"], re.IGNORECASE),
         own_figure=re.compile(data["own_figure"]),
         quantity_over=re.compile(data["quantity_over"]),
+        figure_before_over=re.compile(data["figure_before_over"], re.IGNORECASE),
         list_joint=re.compile(data["list_joint"]),
         outpaced=re.compile(data["outpaced"], re.IGNORECASE),
         outpaced_list=re.compile(data["outpaced_list"], re.IGNORECASE),
@@ -381,8 +383,10 @@ def extract_facts(
             listed = level is not None and level.slot == f.slot and cues.level_list_joint.fullmatch(
                 text, level.end, f.start) is not None
             over = cues.quantity_over.search(text, max(sent.start, f.start - 12), f.start)
-            more_than = over is not None and not cues.change_before_over.search(
+            more_than = over is not None and (not cues.change_before_over.search(
                 text, max(sent.start, over.start() - 30), over.start())  # "exported over 96,000 vehicles"
+                or (f.slot == "change" and not cues.figure_before_over.search(  # "surged over 50 percent"
+                    text, max(sent.start, over.start() - 30), over.start())))
             if not listed and (more_than or not _past_level(text, sent.start, f, cues)):
                 in_sentence.append(f)
                 level = None
