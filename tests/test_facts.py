@@ -805,3 +805,10 @@ def test_over_after_a_change_verb_is_more_than_for_a_change_too() -> None:
     assert [g["change"] for g in got] == ["50 percent", "42 percent"]
     got = facts_of("Trade\n\nExports rose 5 percent over 3 percent a year earlier.", published=date(2023, 5, 10))
     assert [g["change"] for g in got] == ["5 percent"]  # a figure before "over": the level compared with
+
+
+def test_a_clause_that_names_nothing_goes_on_with_the_subject_before() -> None:
+    got = facts_of("Horgos\n\nChina-Europe freight trains kept growing. From January to September, 5,468 trains entered or "
+                   "left China via Khorgos, up 13.2 percent from a year earlier, carrying some 540,000 TEUs of goods.",
+                   published=date(2023, 10, 20))
+    assert [(g["value"], g["subject"]) for g in got] == [("5,468 trains", "Horgos"), ("540,000 TEUs", "Horgos")]

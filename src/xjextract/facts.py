@@ -427,6 +427,7 @@ def extract_facts(
             fact = _fact(text, index, local, draft, cues, [context, headline_context, lead_context or _Context()],
                          counted)
             facts.append(fact)
+            local.previous_subject = fact.subject if draft.subject is None else local.previous_subject
             # a subject given out by a "respectively" list is one member of it, not what the paragraph is about
             subject = context.subject if draft.subject is not None else fact.subject or context.subject
             paragraph_subject = paragraph_subject or subject
@@ -511,6 +512,7 @@ class _Sentence:
         self.described: dict[str, list[tuple[int, FactSubject]]] = {}
         self.context_subject: FactSubject | None = None
         self.last_subject: FactSubject | None = None
+        self.previous_subject: FactSubject | None = None  # the subject of the sentence's fact before (a clause's own)
 
     def clause_of(self, position: int) -> tuple[int, int]:
         i = bisect_right(self.clause_starts, position) - 1
@@ -987,6 +989,10 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
             # a partner named alone: "Trade with Uzbekistan rose 17.1%", "while trade with Turkmenistan fell"
             subject = _subject_of(earlier, cues, text) or _subject_of(clause_partners[-1:], cues) or \
                 _subject_of(partners[:1], cues)
+            # "5,468 trains entered or left China via Khorgos, ..., carrying some 540,000 TEUs of goods": a clause of
+            # its own that names nothing goes on with the subject of the sentence's fact before
+            if local.previous_subject is not None and not clause_partners:
+                subject = local.previous_subject
     if subject is None and not unnamed:
         subject = next((c.subject for c in contexts if c.subject), None)
     if subject is not None and subject.start < sent.start:  # named in an earlier sentence or the headline
