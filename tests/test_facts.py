@@ -812,3 +812,10 @@ def test_a_clause_that_names_nothing_goes_on_with_the_subject_before() -> None:
                    "China through Erenhot, while inbound shipments of copper concentrate surged 38.5% to 612,000 tonnes.",
                    published=date(2024, 6, 20))
     assert [(g["value"], g["subject"]) for g in got] == [("4.1 million tonnes", "Erenhot"), ("612,000 tonnes", "Erenhot")]
+
+
+def test_a_participle_clause_goes_on_with_the_statement_before() -> None:
+    got = facts_of("Horgos\n\nChina-Europe freight trains kept growing. From January to September, 5,468 trains entered or "
+                   "left China via Khorgos, up 13.2 percent from a year earlier, carrying some 540,000 TEUs of goods.",
+                   published=date(2023, 10, 20))
+    assert [(g["value"], g["subject"]) for g in got] == [("5,468 trains", "Horgos"), ("540,000 TEUs", "Horgos")]

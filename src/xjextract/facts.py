@@ -99,6 +99,7 @@ class _Cues:
     rate_after: re.Pattern[str]  # "6,000 parcels a day": a rate, for no period the context names
     pool_before: re.Pattern[str]  # "among 31 provinces": the pool a ranking is taken in
     figure_anaphor: re.Pattern[str]  # "The figure marked": the value of the fact before
+    participle_clause: re.Pattern[str]  # ", carrying some": a clause that goes on with the statement before
     sources: frozenset[str]
     range_periods: re.Pattern[str]
     ahead_periods: re.Pattern[str]
@@ -192,6 +193,7 @@ def _cues(language: str) -> _Cues:
         rate_after=re.compile(data["rate_after"], re.IGNORECASE),
         pool_before=re.compile(data["pool_before"]),
         figure_anaphor=re.compile(data["figure_anaphor"]),
+        participle_clause=re.compile(data["participle_clause"]),
         sources=frozenset(data["sources"]),
         range_periods=re.compile(data["range_periods"]),
         ahead_periods=re.compile(data["ahead_periods"], re.IGNORECASE),
@@ -428,6 +430,7 @@ def extract_facts(
                          counted)
             facts.append(fact)
             local.previous_subject = fact.subject if draft.subject is None else local.previous_subject
+            local.previous_end = draft.end
             # a subject given out by a "respectively" list is one member of it, not what the paragraph is about
             subject = context.subject if draft.subject is not None else fact.subject or context.subject
             paragraph_subject = paragraph_subject or subject
@@ -513,6 +516,7 @@ class _Sentence:
         self.context_subject: FactSubject | None = None
         self.last_subject: FactSubject | None = None
         self.previous_subject: FactSubject | None = None  # the subject of the sentence's fact before (a clause's own)
+        self.previous_end = -1  # where the sentence's fact before ends
 
     def clause_of(self, position: int) -> tuple[int, int]:
         i = bisect_right(self.clause_starts, position) - 1
@@ -993,6 +997,12 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
             # its own that names nothing goes on with the subject of the sentence's fact before
             if local.previous_subject is not None and not clause_partners:
                 subject = local.previous_subject
+    # "5,468 trains left China via Khorgos, up 13.2 percent, carrying some 540,000 TEUs of goods": a participle
+    # clause goes on with the statement before it, whatever that statement named after its figure
+    if draft.subject is None and local.previous_subject is not None and local.previous_end >= 0:
+        participle = cues.participle_clause.search(text, local.previous_end, draft.start)
+        if participle and not local.between(local.named, local.named_starts, participle.start(), draft.start):
+            subject = local.previous_subject
     if subject is None and not unnamed:
         subject = next((c.subject for c in contexts if c.subject), None)
     if subject is not None and subject.start < sent.start:  # named in an earlier sentence or the headline
