@@ -819,3 +819,9 @@ def test_a_participle_clause_goes_on_with_the_statement_before() -> None:
                    "left China via Khorgos, up 13.2 percent from a year earlier, carrying some 540,000 TEUs of goods.",
                    published=date(2023, 10, 20))
     assert [(g["value"], g["subject"]) for g in got] == [("5,468 trains", "Horgos"), ("540,000 TEUs", "Horgos")]
+
+
+def test_a_stretch_spelled_out_by_its_dates_takes_the_dates() -> None:
+    got = facts_of("Hainan\n\nHainan conducted trade with more than 143 countries and regions in the past five months from "
+                   "January to May, the customs said.", published=date(2018, 6, 26))
+    assert [g["period"] for g in got] == [("2018-01-01", "2018-05-31")]

@@ -100,6 +100,7 @@ class _Cues:
     pool_before: re.Pattern[str]  # "among 31 provinces": the pool a ranking is taken in
     figure_anaphor: re.Pattern[str]  # "The figure marked": the value of the fact before
     participle_clause: re.Pattern[str]  # ", carrying some": a clause that goes on with the statement before
+    spelled_out: re.Pattern[str]  # "the past five months from January to May": between a period and its dates
     sources: frozenset[str]
     range_periods: re.Pattern[str]
     ahead_periods: re.Pattern[str]
@@ -194,6 +195,7 @@ def _cues(language: str) -> _Cues:
         pool_before=re.compile(data["pool_before"]),
         figure_anaphor=re.compile(data["figure_anaphor"]),
         participle_clause=re.compile(data["participle_clause"]),
+        spelled_out=re.compile(data["spelled_out"]),
         sources=frozenset(data["sources"]),
         range_periods=re.compile(data["range_periods"]),
         ahead_periods=re.compile(data["ahead_periods"], re.IGNORECASE),
@@ -922,13 +924,17 @@ def _nearest_period(text: str, local: _Sentence, draft: _Draft, within: tuple[in
     ends = local.period_ends
     # "200 billion dollars before 2020", "30 percent in the first quarter": the period the figure is dated by
     following = [k for k in near if local.period_starts[k] >= draft.end]
-    if following and cues.dated_by.fullmatch(text, draft.end, local.period_starts[following[0]]):
-        return periods[following[0]]
-
     def distance(k: int) -> tuple[int, int]:
         return max(local.period_starts[k] - draft.end, draft.start - ends[k], 0), -local.period_starts[k]
 
-    return periods[min(near, key=distance)]
+    if following and cues.dated_by.fullmatch(text, draft.end, local.period_starts[following[0]]):
+        k = following[0]
+    else:
+        k = min(near, key=distance)
+    # "in the past five months from January to May": the dates that spell the stretch out
+    if k + 1 < len(periods) and cues.spelled_out.fullmatch(text, ends[k], local.period_starts[k + 1]):
+        return periods[k + 1]
+    return periods[k]
 
 
 def _in_relative(text: str, position: int, figure: int, lo: int, cues: _Cues) -> bool:
