@@ -13,7 +13,6 @@ import hashlib
 import json
 import logging
 import os
-import stat
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -27,8 +26,8 @@ from .evaluate import evaluate, format_errors, format_table, gate, load_baseline
 from .gold import GoldError, check_gold_dir, draft_gold, dump_gold
 from .nlp import ModelNotFoundError, resolve_model
 from .parallel import COUNTED, DaskUnavailable, Outcome, auto_workers, run_dask, run_local
-from .pipeline import ArticleError, RawArticle, decode_article, extract_article, iter_results, read_article
-from .readers import path_text, shown
+from .pipeline import ArticleError, RawArticle, extract_article, iter_results, read_article
+from .readers import shown
 from .readers.files import InputFile, discover, same_file
 from .readers.inputs import FORMATS, PATTERNS, Format, expand, input_format, read_stdin
 from .metadata import normalize_published
