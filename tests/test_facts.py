@@ -825,3 +825,9 @@ def test_a_stretch_spelled_out_by_its_dates_takes_the_dates() -> None:
     got = facts_of("Hainan\n\nHainan conducted trade with more than 143 countries and regions in the past five months from "
                    "January to May, the customs said.", published=date(2018, 6, 26))
     assert [g["period"] for g in got] == [("2018-01-01", "2018-05-31")]
+
+
+def test_a_description_of_a_place_by_its_people_inherits_no_period() -> None:
+    got = facts_of("Uzbekistan\n\nTrade between China and Uzbekistan rose 20 percent in 2012.\n\nUzbekistan, a country of 30 "
+                   "million people, lies in the heart of Central Asia.", published=date(2013, 8, 20))
+    assert [(g["value"], g["period"]) for g in got][-1] == ("30 million", None)
