@@ -831,3 +831,10 @@ def test_a_description_of_a_place_by_its_people_inherits_no_period() -> None:
     got = facts_of("Uzbekistan\n\nTrade between China and Uzbekistan rose 20 percent in 2012.\n\nUzbekistan, a country of 30 "
                    "million people, lies in the heart of Central Asia.", published=date(2013, 8, 20))
     assert [(g["value"], g["period"]) for g in got][-1] == ("30 million", None)
+
+
+def test_a_change_after_a_count_of_places_is_the_levels() -> None:
+    got = facts_of("Xi'an trains\n\nFrom January to June, nearly 2.5 million tonnes of cargo were transported between Xi'an "
+                   "and destinations in more than 10 countries and regions, up 64.1 percent year on year.",
+                   published=date(2023, 7, 7))
+    assert [(g["value"], g["change"]) for g in got] == [("2.5 million tonnes", "64.1 percent"), ("10", None)]

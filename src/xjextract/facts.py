@@ -101,6 +101,7 @@ class _Cues:
     figure_anaphor: re.Pattern[str]  # "The figure marked": the value of the fact before
     participle_clause: re.Pattern[str]  # ", carrying some": a clause that goes on with the statement before
     spelled_out: re.Pattern[str]  # "the past five months from January to May": between a period and its dates
+    count_place_before: re.Pattern[str]  # "destinations in more than": a count of the places a level went to
     sources: frozenset[str]
     range_periods: re.Pattern[str]
     ahead_periods: re.Pattern[str]
@@ -196,6 +197,7 @@ def _cues(language: str) -> _Cues:
         figure_anaphor=re.compile(data["figure_anaphor"]),
         participle_clause=re.compile(data["participle_clause"]),
         spelled_out=re.compile(data["spelled_out"]),
+        count_place_before=re.compile(data["count_place_before"]),
         sources=frozenset(data["sources"]),
         range_periods=re.compile(data["range_periods"]),
         ahead_periods=re.compile(data["ahead_periods"], re.IGNORECASE),
@@ -734,6 +736,12 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
                     outpaced.start() if outpaced else len(between))), True
                 drafts.append(current)
                 continue
+            # "2.5 million tonnes of cargo were transported to destinations in more than 10 countries and regions, up
+            # 64.1 percent": the change of the level, not of the count that describes where it went
+            if figure.slot == "change" and taken is None and len(drafts) > 1 and _described_count(
+                    text, current, drafts[-2], quantities, cues):
+                drafts[-2].figures.append(figure)
+                continue
             if taken is None and not (figure.slot == "value" and _names_its_series(between, cues)) \
                     and not other_share:
                 current.figures.append(figure)
@@ -769,6 +777,17 @@ def _other_series(between: str, current: _Draft, cues: _Cues) -> bool:
     if found is not None and current.figures[-1].slot == "value" and cues.value_series.fullmatch(between, 0, found.start()):
         found = cues.metrics.search(between, found.end())
     return found is not None
+
+
+def _described_count(text: str, current: _Draft, before: _Draft, quantities: list[Quantity], cues: _Cues) -> bool:
+    """``current`` is a count alone that describes the level of ``before`` (which has no change yet): "in more than 10
+    countries and regions" after "2.5 million tonnes of cargo were transported"."""
+    if len(current.figures) != 1 or current.figures[0].quantity is None or before.slot("change") is not None:
+        return False
+    value = before.slot("value")
+    count = current.figures[0]
+    return quantities[count.quantity].unit == "count" and value is not None and value.end <= count.start \
+        and cues.count_place_before.search(text, max(value.end, count.start - 30), count.start) is not None
 
 
 def _names_another_series(between: str, current: _Draft, cues: _Cues) -> bool:
