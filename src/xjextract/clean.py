@@ -41,8 +41,6 @@ _MAX_TITLE_WORDS = 30
 _MIN_DECK_WORDS = 5
 #: What may stand between the headline and a deck: the byline and date lines.
 _BEFORE_DECK = frozenset({"byline", "source line", "editor line", "site name after the headline"})
-#: cuts after which the short lines right before them are the page footer's links ("About", "Contact us")
-_FOOTER_CUTS = frozenset({"copyright", "page footer"})
 #: how many words a footer link has at most
 _MAX_FOOTER_LINK_WORDS = 3
 #: Line breaks as ``str.splitlines`` knows them: CR-only files and U+2028-separated text are lines too.
@@ -60,6 +58,7 @@ class _Rule:
     reason: str
     regex: re.Pattern[str]
     credit: bool = False
+    footer: bool = False  # a cut at the page's footer: the short links right above it go too
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,8 @@ def _rules(language: str) -> _Rules:
 
     def rules(section: str) -> tuple[_Rule, ...]:
         return tuple(
-            _Rule(r.get("reason", section), re.compile(expand(r["pattern"])), r.get("credit", False))
+            _Rule(r.get("reason", section), re.compile(expand(r["pattern"])), r.get("credit", False),
+                  r.get("footer", False))
             for r in data[section]
         )
 
@@ -242,7 +242,8 @@ def _list_item(line: str, rules: _Rules, box: bool = False) -> bool:
 
 
 def _footer_link(line: str) -> bool:
-    """A page footer's link: one to three words, each capitalised or a short word ("About", "Contact us")."""
+    """A page footer's link: one to three words, the first capitalised, no digits nor final stop ("About",
+    "Contact us")."""
     words = line.split()
     return 1 <= len(words) <= _MAX_FOOTER_LINK_WORDS and words[0][:1].isupper() and not _SENTENCE_END.search(line) \
         and not any(ch.isdigit() for ch in line)
@@ -471,7 +472,7 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
             continue
         cut = _first_cut(rules, line)
         if cut is None and in_body and kept and line.strip(_SPACE).casefold() in rules.widget_titles:
-            cut = (0, "page widget")
+            cut = (0, "page widget", False)
         if cut is None and in_body and _list_item(line, rules):
             if in_list:  # the list goes on: every further headline-like line is part of it
                 remove(start, end, "related list (a run of headlines)")
@@ -489,8 +490,8 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
         else:
             run, in_list = [], False
         if cut is not None:  # the story ends here: the rest of the page is another story or page furniture
-            at, reason = cut
-            if reason in _FOOTER_CUTS and at == 0:  # "About / Ethnic Culture / Contact us / Copyright ©2013 ...":
+            at, reason, footer = cut
+            if footer and at == 0:  # "About / Ethnic Culture / Contact us / Copyright ©2013 ...":
                 while kept and _footer_link(raw[kept[-1][0] : kept[-1][1]]):  # the footer's links go too
                     remove(*kept.pop(), "footer links (before the copyright line)")
                     kept_lines.pop()
@@ -633,9 +634,9 @@ def _is_dateline(rules: _Rules, line: str) -> bool:
     return any(regex.match(line) for regex in rules.datelines)
 
 
-def _first_cut(rules: _Rules, line: str) -> tuple[int, str] | None:
-    """The earliest cut-from match in a line: ``(offset in line, reason)``."""
-    hits = [(m.start(), r.reason) for r in rules.cut_from if (m := r.regex.search(line))]
+def _first_cut(rules: _Rules, line: str) -> tuple[int, str, bool] | None:
+    """The earliest cut-from match in a line: ``(offset in line, reason, whether it is the page's footer)``."""
+    hits = [(m.start(), r.reason, r.footer) for r in rules.cut_from if (m := r.regex.search(line))]
     return min(hits) if hits else None
 
 

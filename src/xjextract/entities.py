@@ -111,15 +111,9 @@ def _with_short_names(text: str, spans: list[tuple[int, int, str, str | None]]) 
     found = [(m.start(), m.end(), defined[m.group(0)][1])
              for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-]|\s+[A-Z])", text)
              if m.start() >= defined[m.group(0)][0]]
-    starts = [a for a, _, _ in found]
-    kept = [s for s in spans if not _overlaps_any(s, found, starts)]
+    mentions = SpanSet((a, b) for a, b, _ in found)
+    kept = [s for s in spans if not mentions.overlaps(s[0], s[1])]
     return sorted(kept + [(a, b, "ORG", full) for a, b, full in found])
-
-
-def _overlaps_any(span: tuple[int, int, str, str | None], found: list[tuple[int, int, str]], starts: list[int]) -> bool:
-    """Whether ``span`` overlaps one of ``found`` (sorted, disjoint; ``starts`` their starts)."""
-    k = bisect_right(starts, span[1] - 1) - 1
-    return k >= 0 and found[k][1] > span[0]
 
 
 def _blank_start(text: str, end: int) -> int:
