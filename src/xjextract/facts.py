@@ -704,7 +704,6 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
         current: _Draft | None = None
         last_end = start  # the end of the figure before this one (in a fact or not)
         last_start = start
-        compared = False  # the current draft is a series another is compared with ("outpacing a 3-percent ...")
         for figure in inside:
             previous, last_end = last_end, figure.end
             previous_start, last_start = last_start, figure.start
@@ -730,10 +729,9 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
             # "rose 7.7 percent, outpacing a 3-percent increase in agriculture and 6.4 percent in the secondary
             # industry": the changes compared with are other series', each a fact
             outpaced = cues.outpaced.search(between) if figure.slot == "change" and taken is not None else None
-            if outpaced or (compared and taken is not None and figure.slot == "change"
+            if outpaced or (current.compared_from is not None and taken is not None and figure.slot == "change"
                             and cues.outpaced_list.fullmatch(between)):
-                current, compared = _Draft([figure], compared_from=previous + (
-                    outpaced.start() if outpaced else len(between))), True
+                current = _Draft([figure], compared_from=previous + outpaced.start() if outpaced else figure.start)
                 drafts.append(current)
                 continue
             # "2.5 million tonnes of cargo were transported to destinations in more than 10 countries and regions, up
@@ -1018,13 +1016,14 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
             # a partner named alone: "Trade with Uzbekistan rose 17.1%", "while trade with Turkmenistan fell"
             subject = _subject_of(earlier, cues, text) or _subject_of(clause_partners[-1:], cues) or \
                 _subject_of(partners[:1], cues)
-            # "5,468 trains entered or left China via Khorgos, ..., carrying some 540,000 TEUs of goods": a clause of
-            # its own that names nothing goes on with the subject of the sentence's fact before
+            # "Mongolian coal entered China through Erenhot, while inbound shipments of copper concentrate surged
+            # 38.5% to 612,000 tonnes": a clause of its own that names nothing goes on with the subject of the
+            # sentence's fact before
             if local.previous_subject is not None and not clause_partners:
                 subject = local.previous_subject
     # "5,468 trains left China via Khorgos, up 13.2 percent, carrying some 540,000 TEUs of goods": a participle
     # clause goes on with the statement before it, whatever that statement named after its figure
-    if draft.subject is None and local.previous_subject is not None and local.previous_end >= 0:
+    if draft.subject is None and local.previous_subject is not None:
         participle = cues.participle_clause.search(text, local.previous_end, draft.start)
         if participle and not local.between(local.named, local.named_starts, participle.start(), draft.start):
             subject = local.previous_subject
