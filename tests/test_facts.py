@@ -838,3 +838,11 @@ def test_a_change_after_a_count_of_places_is_the_levels() -> None:
                    "and destinations in more than 10 countries and regions, up 64.1 percent year on year.",
                    published=date(2023, 7, 7))
     assert [(g["value"], g["change"]) for g in got] == [("2.5 million tonnes", "64.1 percent"), ("10", None)]
+
+
+def test_a_figure_during_the_holiday_is_for_the_holidays_days() -> None:
+    got = facts_of("Holiday boom\n\nChina saw 782 million domestic trips during the seven-day National Day holiday, up 7.8 "
+                   "percent from last year.\n\nTourism revenue reached 650 billion yuan during the holiday.",
+                   published=date(2019, 10, 8))
+    assert [(g["value"], g["period"]) for g in got] == [("782 million", ("2019-10-01", "2019-10-07")),
+                                                        ("650 billion yuan", ("2019-10-01", "2019-10-07"))]

@@ -184,6 +184,11 @@ class _Lexicon:
     compared_before: re.Pattern[str]
     nowadays_after: re.Pattern[str]
     nowadays_words: frozenset[str]
+    #: Public holidays: surface name (lower case) -> holiday; holiday -> {year or "default": "MM-DD..MM-DD"};
+    #: holiday -> the years (first, last) in which "Golden Week" alone may mean it.
+    holiday_names: dict[str, str]
+    holiday_days: dict[str, dict[str, str]]
+    golden_week: dict[str, list[int]]
 
 
 @cache
@@ -251,6 +256,9 @@ def _lexicon(language: str) -> _Lexicon:
         compared_before=re.compile(data["compared_before"], re.IGNORECASE),
         nowadays_after=re.compile(data["nowadays_after"], re.IGNORECASE),
         nowadays_words=frozenset(data["nowadays_words"]),
+        holiday_names=data["holidays"]["names"],
+        holiday_days=data["holidays"]["days"],
+        golden_week=data["holidays"]["golden_week"],
     )
 
 
@@ -614,6 +622,13 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
         pub = _publication(ctx)
         year = pub.year if pub.month <= 6 else pub.year + 1
         return date(year, 1, 1), date(year, 12, 31), True
+    if kind == "holiday":
+        return _holiday(groups, ctx, lex)
+    if kind == "holiday_anaphor":  # "during the holiday": the holiday named last (bounded look-back: linear)
+        for item in reversed(ctx.earlier[-_LATEST_LOOKBACK:]):
+            if item.first_day and item.last_day and _holiday_named(item.text, lex) is not None:
+                return item.first_day, item.last_day, True
+        raise ValueError("no holiday named before")
     if kind == "anaphor_months":  # "in the five months": the stretch of five months named before
         n = _count(groups["n"], lex)
         for item in reversed(ctx.stretches):
@@ -658,6 +673,53 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
                 return _shift_year(first, year - first.year), _shift_year(last, year - last.year), True
         return date(year, 1, 1), date(year, 12, 31), False
     raise ValueError(f"unknown period kind {kind!r} in the data file")
+
+
+def _holiday_named(text: str, lex: _Lexicon) -> str | None:
+    """Which holiday a holiday period's text names ("the 2019 National Day holiday": national_day), "" for
+    "Golden Week" alone, None for any other period."""
+    low = text.lower()
+    for name in sorted(lex.holiday_names, key=len, reverse=True):
+        if name in low:
+            return lex.holiday_names[name]
+    return "" if "golden week" in low else None
+
+
+def _holiday_days(holiday: str, year: int, lex: _Lexicon) -> tuple[date, date] | None:
+    """The official days off of ``holiday`` in ``year`` (periods.json holidays), None when not known."""
+    table = lex.holiday_days[holiday]
+    spec = table.get(str(year), table.get("default"))
+    if spec is None:
+        return None
+    first, last = (date(year, int(part[:2]), int(part[3:])) for part in spec.split(".."))
+    return first, last
+
+
+def _holiday(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
+    """A named public holiday ("the seven-day National Day holiday", "the 2018 Spring Festival holiday",
+    "Golden Week"): its official days that year; without a year, the occurrence that starts nearest the
+    publication date. "Golden Week" alone is the holiday named before it in the text, else the nearest of the
+    holidays it may mean."""
+    holidays = [lex.holiday_names[groups["hol"].lower()]] if groups.get("hol") else []
+    if not holidays:
+        named = next((h for h in (_holiday_named(item.text, lex) for item in reversed(ctx.earlier[-_LATEST_LOOKBACK:]))
+                      if h), None)
+        holidays = [named] if named else list(lex.golden_week)
+    if groups.get("year"):
+        year = int(groups["year"])
+        found = [d for h in holidays if (d := _holiday_days(h, year, lex))
+                 and (groups.get("hol") or lex.golden_week[h][0] <= year <= lex.golden_week[h][1])]
+        if not found:
+            raise ValueError("no such holiday that year")
+        return (*found[0], False)
+    pub = _publication(ctx)
+    candidates = [d for h in holidays for year in (pub.year - 1, pub.year, pub.year + 1)
+                  if (d := _holiday_days(h, year, lex))
+                  and (groups.get("hol") or lex.golden_week[h][0] <= year <= lex.golden_week[h][1])]
+    if not candidates:
+        raise ValueError("no such holiday near the publication date")
+    first, last = min(candidates, key=lambda d: (abs((d[0] - pub).days), d[0]))
+    return first, last, True
 
 
 def _publication(ctx: _Context) -> date:
