@@ -80,7 +80,7 @@ def _lexicon(language: str) -> _Lexicon:
     word = _words(list(words))
     number = rf"{_NUMBER}|(?:{word})(?:[\s-](?:{word}))?"
     return _Lexicon(
-        item=re.compile(rf"(?<![\w.,%-])(?P<sign>minus\s+|-)?(?P<num>{number})[\s-]?(?P<unit>{unit})(?![\w])",
+        item=re.compile(rf"(?:(?<![\w.,%-])(?P<sign>minus\s+|-)?|(?<=\d[-–]))(?P<num>{number})[\s-]?(?P<unit>{unit})(?![\w])",
                         re.IGNORECASE),
         # "percent of 10", "per cent of twenty-two": the number after the unit, when nothing else follows
         reverse=re.compile(rf"(?<![\w.,%-])(?<![\d%] )(?P<unit>per ?cents?|percents?|percentages?) of (?P<num>{number})"
