@@ -64,6 +64,7 @@ class _Lexicon:
     suffixed: re.Pattern[str]
     symbol_after: re.Pattern[str]  # "5 €", "100₾", "10 $": a currency sign after the number
     bare: re.Pattern[str]
+    count_nouns: re.Pattern[str]
     before_range: re.Pattern[str]
     qualifier: re.Pattern[str]
     per_unit: re.Pattern[str]
@@ -139,6 +140,7 @@ def _lexicon(language: str) -> _Lexicon:
         bare=re.compile(
             rf"(?<![\w.,$])(?P<num>{number})\s?(?P<scale>{scale_words})(?=\s*(?:[{re.escape(data['inherit_before'])}]|$))"
         ),
+        count_nouns=re.compile(data["count_nouns"]),
         before_range=re.compile(
             rf"(?<![\w.,$])(?P<num>{number})(?:\s?(?P<scale>{scale_words}))?\s*(?:to|-|–|and)\s*$"
         ),
@@ -253,10 +255,14 @@ def extract_money(text: str, sentences: list[tuple[int, int]], language: str = "
         # The currencies the sentence reports in: a stated equivalent ("(about 27.56 billion U.S. dollars)")
         # does not count. A sentence that names none takes those of the last sentence that did.
         targets = {j for _, j in _conversion_pairs(text, found, lex)}
-        reported = {m.currency for k, m in enumerate(found) if k not in targets} or context
+        own = {m.currency for k, m in enumerate(found) if k not in targets}
+        reported = own or context
         context = reported
-        found = sorted(found + _inherited(text, found, reported, s_start, s_end, lex, result.warnings),
-                       key=lambda m: m.start)
+        # A sentence that names no currency of its own and counts things ("The number of packages ... hitting 8
+        # billion") gives its bare amounts no currency from the sentence before: they are counts.
+        if own or not lex.count_nouns.search(text, s_start, s_end):
+            found = sorted(found + _inherited(text, found, reported, s_start, s_end, lex, result.warnings),
+                           key=lambda m: m.start)
         found = [m for m in _representable(found, result.warnings) if not glued(text, m.start, m.end)
                  and not crosses_paragraph(text, m.start, m.end)]
         offset = len(result.money)
