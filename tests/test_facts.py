@@ -846,3 +846,15 @@ def test_a_figure_during_the_holiday_is_for_the_holidays_days() -> None:
                    published=date(2019, 10, 8))
     assert [(g["value"], g["period"]) for g in got] == [("782 million", ("2019-10-01", "2019-10-07")),
                                                         ("650 billion yuan", ("2019-10-01", "2019-10-07"))]
+
+
+def test_a_new_clause_with_its_own_series_starts_a_fact_of_its_own() -> None:
+    got = facts_of("Farm exports\n\nExports of aquatic products were up 14.9 percent to 72.52 billion yuan, vegetable export "
+                   "value rose by 5.5 percent to 37.79 billion yuan and canned food realized 55 percent growth to 13.75 "
+                   "billion yuan.\n\nTheir export volume exceeds 5,000 tons, taking up 60 percent of the nation's total, "
+                   "with a market share increasing by 15-20 percent annually.\n\nThe profits of coal firms were 130.4 "
+                   "billion yuan, with the growth rate falling 7.9 percentage points.", published=date(2022, 7, 13))
+    assert [(g["value"], g["change"], g["share"]) for g in got] == [
+        ("72.52 billion yuan", "14.9 percent", None), ("37.79 billion yuan", "5.5 percent", None),
+        ("13.75 billion yuan", "55 percent", None), ("5,000 tons", None, "60 percent"), (None, "15", None),
+        ("130.4 billion yuan", "7.9 percentage points", None)]

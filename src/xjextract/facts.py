@@ -117,6 +117,7 @@ class _Cues:
     quantity_over: re.Pattern[str]
     figure_before_over: re.Pattern[str]  # "up 5 percent over": a figure before "over", which compares
     list_joint: re.Pattern[str]
+    clause_series: re.Pattern[str]
     outpaced: re.Pattern[str]  # "outpacing a": the change after it is another series'
     outpaced_list: re.Pattern[str]  # "increase in agriculture and": the next of those compared
     range_joint: re.Pattern[str]
@@ -212,6 +213,7 @@ def _cues(language: str) -> _Cues:
         quantity_over=re.compile(data["quantity_over"]),
         figure_before_over=re.compile(data["figure_before_over"], re.IGNORECASE),
         list_joint=re.compile(data["list_joint"]),
+        clause_series=re.compile(data["clause_series"]),
         outpaced=re.compile(data["outpaced"], re.IGNORECASE),
         outpaced_list=re.compile(data["outpaced_list"], re.IGNORECASE),
         range_joint=re.compile(data["range"]["joint"]),
@@ -739,6 +741,12 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
             if figure.slot == "change" and taken is None and len(drafts) > 1 and _described_count(
                     text, current, drafts[-2], quantities, cues):
                 drafts[-2].figures.append(figure)
+                continue
+            # "rose by 5.5 percent to 37.79 billion yuan and canned food realized 55 percent growth", "5,000 tons, ...,
+            # with a market share increasing by 15-20 percent": a clause of its own with its own series' change
+            if figure.slot == "change" and cues.clause_series.search(between):
+                current = _Draft([figure])
+                drafts.append(current)
                 continue
             if taken is None and not (figure.slot == "value" and _names_its_series(between, cues)) \
                     and not other_share:
