@@ -138,8 +138,40 @@ def extract_quantities(
                               value=value, unit=lex.units[match["unit"].casefold()]))
     for q in found:
         taken.add(q.start, q.end)
+    found += _ranges(text, found, taken, lex)
     found += _counts(text, taken, lex)
     return sorted(found, key=lambda q: q.start)
+
+
+#: How far before a quantity the first number of its range may start ("100,000 to 150,000 tons").
+_RANGE_WINDOW = 30
+_RANGE_BEFORE = re.compile(rf"(?<![\w.,$£€¥/-])(?P<num>{_NUMBER})(?:\s(?P<scale>[A-Za-z]+))?\s*(?:to|-|–)\s*$")
+
+
+def _ranges(text: str, found: list[Quantity], taken: SpanSet, lex: _Lexicon) -> list[Quantity]:
+    """First numbers of ranges ("100,000 to 150,000 tons", "3 to 4 million tonnes"): a quantity of the second's unit,
+    and of its scale word when the first has none (as money's ranges). Never a year ("2006 to 10 million")."""
+    out = []
+    for q in found:
+        if q.unit == "times":
+            continue
+        match = _RANGE_BEFORE.search(text, max(0, q.start - _RANGE_WINDOW), q.start)
+        if not match or taken.overlaps(match.start(), match.end()) or crosses_paragraph(text, match.start(), q.start):
+            continue
+        number, scale = match["num"], match["scale"]
+        if scale is not None and scale.casefold() not in lex.scales:
+            continue  # "5 tonnes to 8": no range
+        if scale is None and len(number) == 4 and number.isdigit() and int(number) in _YEARS:
+            continue
+        if scale is None:  # "3 to 4 million tonnes": the range shares the second number's scale word
+            scale = next((w for w in q.text.split() if w.casefold() in lex.scales), None)
+        end = match.end("scale") if match["scale"] else match.end("num")
+        value = _value(number, scale, lex)
+        if not math.isfinite(value) or glued(text, match.start(), end):
+            continue
+        out.append(Quantity(text=text[match.start():end], start=match.start(), end=end, value=value, unit=q.unit))
+        taken.add(match.start(), end)
+    return out
 
 
 def _counts(text: str, taken: SpanSet, lex: _Lexicon) -> list[Quantity]:
