@@ -858,3 +858,13 @@ def test_a_new_clause_with_its_own_series_starts_a_fact_of_its_own() -> None:
         ("72.52 billion yuan", "14.9 percent", None), ("37.79 billion yuan", "5.5 percent", None),
         ("13.75 billion yuan", "55 percent", None), ("5,000 tons", None, "60 percent"), (None, "15", None),
         ("130.4 billion yuan", "7.9 percentage points", None)]
+
+
+def test_a_figure_of_the_whole_world_inherits_no_subject_a_rank_in_it_does() -> None:
+    got = facts_of("Qinghai to raise lithium output\n\nQinghai plans to produce 30,000 tons of lithium carbonate by 2015.\n\n"
+                   "The total annual global output of lithium carbonate is around 150,000 tons. Prices are likely to "
+                   "increase by 16 percent year-on-year globally by 2013.\n\nIn 2009, the province's lithium output "
+                   "surpassed 6,000 tons, ranking third globally.", published=date(2010, 7, 23))
+    assert [(g["value"], g["change"], g["subject"]) for g in got] == [
+        ("30,000 tons", None, "Qinghai"), ("150,000 tons", None, None), (None, "16 percent", None),
+        ("6,000 tons", None, "Qinghai")]

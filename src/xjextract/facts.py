@@ -117,6 +117,8 @@ class _Cues:
     quantity_over: re.Pattern[str]
     figure_before_over: re.Pattern[str]  # "up 5 percent over": a figure before "over", which compares
     list_joint: re.Pattern[str]
+    global_figure: re.Pattern[str]
+    global_not_after: re.Pattern[str]
     clause_series: re.Pattern[str]
     outpaced: re.Pattern[str]  # "outpacing a": the change after it is another series'
     outpaced_list: re.Pattern[str]  # "increase in agriculture and": the next of those compared
@@ -213,6 +215,8 @@ def _cues(language: str) -> _Cues:
         quantity_over=re.compile(data["quantity_over"]),
         figure_before_over=re.compile(data["figure_before_over"], re.IGNORECASE),
         list_joint=re.compile(data["list_joint"]),
+        global_figure=re.compile(data["global"], re.IGNORECASE),
+        global_not_after=re.compile(data["global_not_after"], re.IGNORECASE),
         clause_series=re.compile(data["clause_series"]),
         outpaced=re.compile(data["outpaced"], re.IGNORECASE),
         outpaced_list=re.compile(data["outpaced_list"], re.IGNORECASE),
@@ -577,6 +581,13 @@ def _distance(text: str, quantity: Quantity, cues: _Cues) -> bool:
     if quantity.unit not in cues.distance_units:
         return False
     return _HYPHENATED.search(quantity.text) is not None or cues.distance_after.match(text, quantity.end) is not None
+
+
+def _global(text: str, lo: int, hi: int, cues: _Cues) -> bool:
+    """Whether ``text[lo:hi]`` states a figure of the whole world ("global output", "rise 16 percent globally"), not
+    a rank in it ("ranking third globally")."""
+    return any(not cues.global_not_after.search(text, max(lo, m.start() - 40), m.start())
+               for m in cues.global_figure.finditer(text, lo, hi))
 
 
 def _is_source(entity: Entity, cues: _Cues) -> bool:
@@ -1035,7 +1046,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
         participle = cues.participle_clause.search(text, local.previous_end, draft.start)
         if participle and not local.between(local.named, local.named_starts, participle.start(), draft.start):
             subject = local.previous_subject
-    if subject is None and not unnamed:
+    # "The total annual global output of lithium carbonate is around 100,000 tons": the world's, nobody's named
+    if subject is None and not unnamed and not _global(text, clause[0], clause[1], cues):
         subject = next((c.subject for c in contexts if c.subject), None)
     if subject is not None and subject.start < sent.start:  # named in an earlier sentence or the headline
         inherited.append("subject")
