@@ -250,6 +250,9 @@ def extract_money(text: str, sentences: list[tuple[int, int]], language: str = "
         for i, j in _conversion_pairs(text, found, lex):
             if found[j].start in priced:  # the equivalent in brackets is followed by the unit: so is its source
                 priced.add(found[i].start)
+        for low, high in zip(found[-2::-1], found[::-1]):  # "$5,000 to $6,500 per ton": the range's low end too
+            if high.start in priced and _RANGE_JOINT.fullmatch(text, low.end, high.start):
+                priced.add(low.start)
         found = [m for m in found if m.start not in priced]
         found = sorted(found + _ranges(text, found, s_start, lex), key=lambda m: m.start)
         # The currencies the sentence reports in: a stated equivalent ("(about 27.56 billion U.S. dollars)")
@@ -285,6 +288,10 @@ def _representable(found: list[Money], warnings: list[str]) -> list[Money]:
         else:
             warnings.append(f"amount {money.text[:40]!r}... is too large to represent: dropped")
     return kept
+
+
+#: Between the two amounts of a range ("$5,000 to $6,500", "4-5 million yuan").
+_RANGE_JOINT = re.compile(r"\s*(?:to|-|–|and)\s*")
 
 
 def _ranges(text: str, found: list[Money], s_start: int, lex: _Lexicon) -> list[Money]:
