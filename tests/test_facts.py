@@ -868,3 +868,11 @@ def test_a_figure_of_the_whole_world_inherits_no_subject_a_rank_in_it_does() -> 
     assert [(g["value"], g["change"], g["subject"]) for g in got] == [
         ("30,000 tons", None, "Qinghai"), ("150,000 tons", None, None), (None, "16 percent", None),
         ("6,000 tons", None, "Qinghai")]
+
+
+def test_a_period_of_a_later_clause_with_figures_of_its_own_does_not_date_the_figure_before() -> None:
+    got = facts_of("China's trade\n\nChina has signed a total of 17 free trade agreements with 25 trade partners, and in the "
+                   "first half of 2019, exports to these partners made up nearly 40 percent of China's total exports.",
+                   published=date(2019, 7, 12))
+    assert [(g["value"], g["share"], g["period"]) for g in got] == [
+        ("17", None, None), ("25", None, None), (None, "40 percent", ("2019-01-01", "2019-06-30"))]

@@ -427,6 +427,7 @@ def extract_facts(
         local.article, local.first_of_kind = article, first_of_kind
         local.named, local.named_starts = named, [e.start for e in named]
         local.described = described
+        local.figure_starts = [f.start for f in in_sentence]
         for k, draft in enumerate(_group(text, clauses, in_sentence, local, cues, quantities)):
             if k == 0 and facts and _second_reading(text, sent, draft, facts[-1], cues):
                 continue  # "The figure marked an increase of 23.4 percent from the pre-epidemic level in 2019" after
@@ -527,6 +528,7 @@ class _Sentence:
         self.last_subject: FactSubject | None = None
         self.previous_subject: FactSubject | None = None  # the subject of the sentence's fact before (a clause's own)
         self.previous_end = -1  # where the sentence's fact before ends
+        self.figure_starts: list[int] = []  # where the sentence's figures start (those in facts), sorted
 
     def clause_of(self, position: int) -> tuple[int, int]:
         i = bisect_right(self.clause_starts, position) - 1
@@ -946,14 +948,17 @@ def _through(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues) -> Fact
     return None
 
 
-def _nearest_period(text: str, local: _Sentence, draft: _Draft, within: tuple[int, int], cues: _Cues
-                    ) -> int | None:
+def _nearest_period(text: str, local: _Sentence, draft: _Draft, within: tuple[int, int], cues: _Cues,
+                    others_dated: bool = False) -> int | None:
     """The sentence's period nearest the figures (a few on either side of them, inside ``within``), ties to the
-    later one, unless one right after them dates them ("before 2020"); an index into the record's periods."""
+    later one, unless one right after them dates them ("before 2020"); an index into the record's periods. With
+    ``others_dated``, not a period of a later clause that holds figures of its own ("China has signed 17 free trade
+    agreements with 25 partners, and in the first half of 2019, exports to them made up 40 percent")."""
     i = bisect_left(local.period_starts, draft.start)
     near = [k for k in range(max(0, i - 3), min(len(local.periods), i + 3))
             if within[0] <= local.period_starts[k] < within[1]
-            and not _in_relative(text, local.period_starts[k], draft.start, within[0], cues)]
+            and not _in_relative(text, local.period_starts[k], draft.start, within[0], cues)
+            and not (others_dated and _dates_a_later_clause(local, local.period_starts[k], draft))]
     if not near:
         return None
     periods = local.periods
@@ -971,6 +976,17 @@ def _nearest_period(text: str, local: _Sentence, draft: _Draft, within: tuple[in
     if k + 1 < len(periods) and cues.spelled_out.fullmatch(text, ends[k], local.period_starts[k + 1]):
         return periods[k + 1]
     return periods[k]
+
+
+def _dates_a_later_clause(local: _Sentence, position: int, draft: _Draft) -> bool:
+    """Whether the period at ``position`` stands in a clause after the draft's that holds figures not the draft's."""
+    if position < draft.end:
+        return False
+    lo, hi = local.clause_of(position)
+    if lo <= draft.start:
+        return False
+    own = {f.start for f in draft.figures}
+    return any(start not in own for start in _Sentence.between(local.figure_starts, local.figure_starts, lo, hi))
 
 
 def _in_relative(text: str, position: int, figure: int, lo: int, cues: _Cues) -> bool:
@@ -1079,7 +1095,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
         _nearest_period(text, local, draft, clause, cues) if local.periods else None
     present = cues.present.search(text, lo, min(clause[1], draft.end + _WINDOW)) is not None  # "now operates"
     if period is None and not present:  # "Over the past decade, ..., and e-commerce now makes up 25.6 percent"
-        period = _nearest_period(text, local, draft, (sent.start, sent.end), cues) if local.periods else None
+        period = _nearest_period(text, local, draft, (sent.start, sent.end), cues, others_dated=True) \
+            if local.periods else None
     described = value is not None and cues.static.search(text, max(lo, value.start - _STATIC_BEFORE), value.start)
     # "has drawn more than 1,100 new businesses", "The city has about 27,000 hectares": a level reached by now
     perfect = value is not None and draft.slot("change") is None and cues.perfect_before.search(
