@@ -876,3 +876,12 @@ def test_a_period_of_a_later_clause_with_figures_of_its_own_does_not_date_the_fi
                    published=date(2019, 7, 12))
     assert [(g["value"], g["share"], g["period"]) for g in got] == [
         ("17", None, None), ("25", None, None), (None, "40 percent", ("2019-01-01", "2019-06-30"))]
+
+
+def test_a_paragraph_without_figures_that_dates_its_statement_frames_the_next() -> None:
+    got = facts_of("Property investment up in Jan-Feb\n\nProperty investment rose 22.8 percent in the first two months.\n\n"
+                   "NBS data showed that home prices kept rising in major cities in January.\n\nOn a month-on-month basis, "
+                   "new home prices in Beijing rose 2.1 percent.\n\nLand sales fell 5 percent.", published=date(2013, 3, 10))
+    assert [(g["change"], g["period"]) for g in got] == [
+        ("22.8 percent", ("2013-01-01", "2013-02-28")), ("2.1 percent", ("2013-01-01", "2013-01-31")),
+        ("5 percent", ("2013-01-01", "2013-02-28"))]

@@ -352,8 +352,12 @@ def extract_facts(
     periods_at = {k: [(x.index, x.period) for x in v]
                   for k, v in by_sentence([_Indexed(i, p) for i, p in enumerate(periods)]).items()}
     subjects_at = by_sentence(subjects)
+    paragraph_figures, paragraph_period = False, False
     for index, sent in enumerate(sentences):
         if sent.paragraph != paragraph:
+            # "NBS data released last month showed that home prices kept rising ... in January." a paragraph with no
+            # figure that dates its statement frames the paragraph after it
+            framing = paragraph >= 0 and not paragraph_figures and paragraph_period
             if paragraph >= 0 and lead_context is None and not (headline and paragraph == 0):
                 lead_context, lead_paragraph = context, paragraph
             elif lead_context is not None and lead_context.period is None and context.period is not None \
@@ -369,9 +373,12 @@ def extract_facts(
                 text, sent, context, periods_at.get(index, []), cues) or _anaphoric_opening(
                 text, sent, context, periods_at.get(index, []), cues))
             paragraph, paragraph_subject = sent.paragraph, None
-            context = context if going_on else _Context(None, context.metric, context.period) if same else _Context()
+            context = context if going_on else _Context(None, context.metric, context.period) if same or framing \
+                else _Context()
+            paragraph_figures, paragraph_period = False, False
         in_headline_paragraph = headline is not None and sent.start < headline.end
         here = figures_at.get(index, [])
+        paragraph_figures = paragraph_figures or bool(here)
         in_sentence, level_ends = [], []
         level: _Figure | None = None  # the last comparison level: the figures listed after it are levels too
         last_value: _Figure | None = None
@@ -454,10 +461,12 @@ def extract_facts(
             typed = _typed_anaphor(text, sent.start, sentence_subjects[0].start if sentence_subjects else sent.end,
                                    local, cues)
             named_first = typed[1] if typed else None
+            framed = next((i for i in sentence_periods if periods[i].first_day is None
+                           or periods[i].first_day != periods[i].last_day), None)
+            paragraph_period = paragraph_period or framed is not None
             context = _Context(named_first or _subject_of(sentence_subjects[:1], cues) or context.subject,
                                _metric(metrics[0], cues) if metrics else context.metric,
-                               next((i for i in sentence_periods if periods[i].first_day is None
-                                     or periods[i].first_day != periods[i].last_day), context.period))
+                               framed if framed is not None else context.period)
         if in_headline:
             headline_context = context
     # a headline figure without a subject ("Fiscal revenue up 27.6% in H1") is the lead's first subject's
