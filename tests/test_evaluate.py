@@ -405,3 +405,27 @@ def test_facts_are_right_only_when_every_scored_slot_agrees() -> None:
     assert got["facts:subject"] == (1, 1, 1)
     assert got["facts:value"] == (1, 0, 0) and got["facts:change"] == (2, 0, 0) and got["facts:period"] == (2, 0, 0)
     assert got["facts:metric"] == (1, 0, 1)
+
+
+def test_a_wrong_facts_listing_gives_every_slot_in_raw_offsets() -> None:
+    """The errors list prints the predicted fact's period at its raw offset, like its figures (the period was
+    printed at its cleaned-text offset, which the page's junk line before the headline shifts)."""
+    raw = "Home | News | World | Business\n\nTrade\n\nXinjiang's exports rose 5 percent to 10 billion yuan in 2023.\n"
+    at = lambda s: [raw.index(s), raw.index(s) + len(s)]  # noqa: E731
+    gold = GoldFile.model_validate({
+        "id": "a", "metadata": {"title": "Trade", "publisher": None, "published": "2024-02-02", "dateline": None},
+        "headline": at("Trade"), "body": [at("Xinjiang's exports rose 5 percent to 10 billion yuan in 2023.")],
+        "money": [{"start": at("10 billion yuan")[0], "end": at("10 billion yuan")[1], "text": "10 billion yuan",
+                   "amount": 1e10, "currency": "CNY", "qualifier": None}],
+        "percentages": [{"start": at("5 percent")[0], "end": at("5 percent")[1], "text": "5 percent", "value": 5.0,
+                         "unit": "percent", "kind": "change", "direction": "up", "basis": None}],
+        "periods": [{"start": at("2023")[0], "end": at("2023")[1], "text": "2023", "first_day": "2023-01-01",
+                     "last_day": "2023-12-31", "timex": "2023", "relative": False}],
+        "facts": [{"value": at("10 billion yuan"), "change": at("5 percent"), "period": at("2023"),
+                   "subject": "Tibet", "metric": "exports"}]})
+    record = extract_article(raw, "a", publication=date(2024, 2, 2))
+    assert record.text.index("2023") != raw.index("2023")  # the junk line went: cleaned and raw offsets differ
+    evaluation = Evaluation()
+    score_article(evaluation, gold, raw, record)
+    wrong = [e for e in evaluation.errors["a"] if e.startswith("facts WRONG")]
+    assert len(wrong) == 1 and wrong[0].count(f"'2023' @{raw.index('2023')} ") == 2

@@ -500,7 +500,7 @@ def _predicted_facts(record: Record | None) -> list[dict[str, Any]]:
                  "change": record.percentages[fact.change] if fact.change is not None else None,
                  "share": record.percentages[fact.share] if fact.share is not None else None,
                  "period": record.periods[fact.period] if fact.period is not None else None}
-        for slot in ("value", "change", "share"):  # the figures are aligned with the gold's by raw offsets
+        for slot in ("value", "change", "share", "period"):  # aligned with the gold's by raw offsets (and listed so)
             if slots[slot] is not None:
                 slots[slot] = _to_raw(record, [slots[slot]])[0]
         out.append(slots | {"subject": fact.subject.canonical if fact.subject else None,
