@@ -130,6 +130,7 @@ class _Rules:
     heads: dict[str, str]
     acronym_skip: frozenset[str]
     company_suffix: re.Pattern[str]
+    company_head: re.Pattern[str]  # "... Holding Company", "... Corporation": a company named in full
     abbreviated: frozenset[str]  # words whose final dot is part of them ("Co.", "Ltd.")
     never: frozenset[str]
     lower_lead: re.Pattern[str]  # lower-case words opening a span: "statistics department of Haikou Customs"
@@ -155,6 +156,7 @@ def _rules(language: str) -> _Rules:
         heads=heads,
         acronym_skip=frozenset(data["acronym_skip"]),
         company_suffix=re.compile(rf",?\s+(?:{suffix})$"),
+        company_head=re.compile(r"\s(?:" + "|".join(re.escape(h) for h in data.get("company_heads", [])) + r")$"),
         abbreviated=frozenset(w for x in suffixes for w in x.replace(",", " ").split() if w.endswith(".")),
         never=frozenset(data["never"]),
         lower_lead=re.compile(r"^(?:[a-z][\w'’-]*\s+)+(?:(?:" + "|".join(re.escape(c) for c in data["connectors"])
@@ -330,9 +332,19 @@ def canonicalize(
     by_company_prefix: dict[str, Entity] = {}
     by_person_word: dict[str, str] = {}
     fixed: dict[str, str] = {}  # canonical name -> label, from the gazetteer: these never flip
+    full_companies: dict[str, str] = {}  # leading words (two or more) of each company named in full -> its name
+    places = {" ".join(text[s:e].split()) for s, e, lab, _ in trimmed if lab in ("GPE", "LOC", "FAC")}
     for start, end, label, canonical in trimmed:
         if canonical is not None:
             fixed.setdefault(canonical, label)
+        name = " ".join(text[start:end].split())
+        if label == "ORG" and (rules.company_suffix.search(name) or rules.company_head.search(name)):
+            words = name.split()
+            for k in range(2, len(words)):
+                full_companies.setdefault(" ".join(words[:k]), canonical or name)
+    # a place is never a company's short name, even when the model calls it an organisation ("Beibu Gulf" beside
+    # "Beibu Gulf International Port Group")
+    gazetteer_places = _places(language) if full_companies else frozenset()
     for start, end, label, canonical in trimmed:
         name = " ".join(text[start:end].split())
         if canonical is None and name in known:
@@ -350,6 +362,11 @@ def canonicalize(
             company = by_company_prefix.get(name)
             if company is not None:
                 canonical, label = company.canonical, "ORG"
+        if canonical is None and label == "ORG" and name in full_companies and name not in places \
+                and fixed.get(name, "ORG") == "ORG" and name not in gazetteer_places:
+            # "Capital Airports" in a headline before "Capital Airports Holding Company"; "Citic National" after
+            # "Citic National Security Lithium Technology Corporation"
+            canonical = full_companies[name]
         if canonical is None and " " not in name:  # a surname alone: the person named in full earlier
             person = by_person_word.get(name)
             if person is not None:
