@@ -885,3 +885,10 @@ def test_a_paragraph_without_figures_that_dates_its_statement_frames_the_next() 
     assert [(g["change"], g["period"]) for g in got] == [
         ("22.8 percent", ("2013-01-01", "2013-02-28")), ("2.1 percent", ("2013-01-01", "2013-01-31")),
         ("5 percent", ("2013-01-01", "2013-02-28"))]
+
+
+def test_a_place_that_reports_its_own_figure_is_its_subject_a_body_that_reports_is_not() -> None:
+    got = facts_of("Coal output up\n\nTAIYUAN, Sept. 22 (Xinhua) -- China's coal-rich province of Shanxi reported more than "
+                   "862 million tonnes of raw coal in the first eight months of 2025.\n\nThe National Bureau of Statistics "
+                   "reported that China produced 4.5 billion tonnes of coal in 2024.", published=date(2025, 9, 22))
+    assert [(g["value"], g["subject"]) for g in got] == [("862 million tonnes", "Shanxi"), ("4.5 billion tonnes", "China")]

@@ -118,6 +118,7 @@ class _Cues:
     figure_before_over: re.Pattern[str]  # "up 5 percent over": a figure before "over", which compares
     list_joint: re.Pattern[str]
     global_figure: re.Pattern[str]
+    place_reported: re.Pattern[str]
     global_not_after: re.Pattern[str]
     clause_series: re.Pattern[str]
     outpaced: re.Pattern[str]  # "outpacing a": the change after it is another series'
@@ -216,6 +217,7 @@ def _cues(language: str) -> _Cues:
         figure_before_over=re.compile(data["figure_before_over"], re.IGNORECASE),
         list_joint=re.compile(data["list_joint"]),
         global_figure=re.compile(data["global"], re.IGNORECASE),
+        place_reported=re.compile(data["place_reported"]),
         global_not_after=re.compile(data["global_not_after"], re.IGNORECASE),
         clause_series=re.compile(data["clause_series"]),
         outpaced=re.compile(data["outpaced"], re.IGNORECASE),
@@ -618,7 +620,9 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     dateline = entity.text.isupper() and len(entity.text) > 3 and re.match(r"\s*[,—–(-]", after) is not None
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
     source = _is_source(entity, cues)
-    said = cues.source_after.match(after) and not cues.actor_after.match(after)  # "the NDRC said it approved"
+    said = cues.source_after.match(after) and not cues.actor_after.match(after) \
+        and not (entity.label in ("GPE", "LOC") and cues.place_reported.match(after))  # "the NDRC said it approved"
+    # "China's coal-rich province of Shanxi reported more than 862 million tonnes": a place reports its own figure
     holiday = entity.label == "EVENT" and not cues.event_subjects.search(entity.canonical or entity.text)
     # "East China port's annual container throughput": the port's, not China's
     modifier = cues.region_modifier[0].search(before) is not None and cues.region_modifier[1].match(after) is not None \
