@@ -892,3 +892,10 @@ def test_a_place_that_reports_its_own_figure_is_its_subject_a_body_that_reports_
                    "862 million tonnes of raw coal in the first eight months of 2025.\n\nThe National Bureau of Statistics "
                    "reported that China produced 4.5 billion tonnes of coal in 2024.", published=date(2025, 9, 22))
     assert [(g["value"], g["subject"]) for g in got] == [("862 million tonnes", "Shanxi"), ("4.5 billion tonnes", "China")]
+
+
+def test_an_anaphor_in_a_fronted_as_phrase_describes_the_subject_after_it() -> None:
+    got = facts_of("Coal output up\n\nShanxi reported more than 862 million tonnes of raw coal in the first eight months "
+                   "of 2025.\n\nAs the country's top coal producer, Shanxi contributed 27.3 percent of China's total "
+                   "output during the period.", published=date(2025, 9, 22))
+    assert [(g["share"], g["subject"]) for g in got] == [(None, "Shanxi"), ("27.3 percent", "Shanxi")]

@@ -118,6 +118,7 @@ class _Cues:
     figure_before_over: re.Pattern[str]  # "up 5 percent over": a figure before "over", which compares
     list_joint: re.Pattern[str]
     global_figure: re.Pattern[str]
+    fronted_as: re.Pattern[str]
     place_reported: re.Pattern[str]
     global_not_after: re.Pattern[str]
     clause_series: re.Pattern[str]
@@ -217,6 +218,7 @@ def _cues(language: str) -> _Cues:
         figure_before_over=re.compile(data["figure_before_over"], re.IGNORECASE),
         list_joint=re.compile(data["list_joint"]),
         global_figure=re.compile(data["global"], re.IGNORECASE),
+        fronted_as=re.compile(data["fronted_as"]),
         place_reported=re.compile(data["place_reported"]),
         global_not_after=re.compile(data["global_not_after"], re.IGNORECASE),
         clause_series=re.compile(data["clause_series"]),
@@ -1036,6 +1038,9 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
         anaphor = cues.anaphora.search(text, lo, draft.start)
         if anaphor and _aside(text, max(clause[0], anaphor.start() - _WINDOW), anaphor.end(), cues):
             anaphor = None  # "Trade with ASEAN, the country's largest trading partner, grew": the aside's
+        fronted = cues.fronted_as.match(text, sent.start) if anaphor else None
+        if anaphor and fronted and anaphor.end() <= fronted.end():
+            anaphor = None  # "As the country's top coal producer, Shanxi contributed": what the subject is, not it
         typed = _typed_anaphor(text, lo, draft.start, local, cues)
         if typed is None or typed[1] is None:
             typed = _described_anaphor(text, lo, draft.start, local, cues) or typed
