@@ -26,6 +26,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -187,6 +188,7 @@ class _Lexicon:
     #: Public holidays: surface name (lower case) -> holiday; holiday -> {year or "default": "MM-DD..MM-DD"};
     #: holiday -> the years (first, last) in which "Golden Week" alone may mean it.
     holiday_names: dict[str, str]
+    holiday_name: re.Pattern[str]  # any of the names in a period's text, longest first ("golden week" last)
     holiday_days: dict[str, dict[str, str]]
     golden_week: dict[str, list[int]]
 
@@ -212,6 +214,7 @@ def _lexicon(language: str) -> _Lexicon:
         "{NUMWORD}": "|".join(sorted(list(data["numbers"]) + [w.capitalize() for w in data["numbers"]]
                                      + ["a", "an", "one", "A", "An", "One"], key=len, reverse=True)),
         "{WORDYEAR}": _WORD_YEAR,
+        "{HOLIDAY}": "|".join(re.escape(n.title()) for n in sorted(data["holidays"]["names"], key=len, reverse=True)),
     }
     prefix = (r"(?:(?P<end>[Ee]nd of\s+)|(?P<since>[Ss]ince\s+(?:the\s+(?:beginning|start)\s+of\s+)?)"
               r"|(?P<begin>(?:[Bb]eginning|[Ss]tart) of\s+))")
@@ -257,6 +260,8 @@ def _lexicon(language: str) -> _Lexicon:
         nowadays_after=re.compile(data["nowadays_after"], re.IGNORECASE),
         nowadays_words=frozenset(data["nowadays_words"]),
         holiday_names=data["holidays"]["names"],
+        holiday_name=re.compile("|".join(re.escape(n) for n in sorted(data["holidays"]["names"], key=len, reverse=True))
+                                + "|golden week", re.IGNORECASE),
         holiday_days=data["holidays"]["days"],
         golden_week=data["holidays"]["golden_week"],
     )
@@ -678,11 +683,8 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
 def _holiday_named(text: str, lex: _Lexicon) -> str | None:
     """Which holiday a holiday period's text names ("the 2019 National Day holiday": national_day), "" for
     "Golden Week" alone, None for any other period."""
-    low = text.lower()
-    for name in sorted(lex.holiday_names, key=len, reverse=True):
-        if name in low:
-            return lex.holiday_names[name]
-    return "" if "golden week" in low else None
+    found = lex.holiday_name.search(text)
+    return None if found is None else lex.holiday_names.get(found.group(0).lower(), "")
 
 
 def _holiday_days(holiday: str, year: int, lex: _Lexicon) -> tuple[date, date] | None:
@@ -705,17 +707,17 @@ def _holiday(groups: dict[str, Any], ctx: _Context, lex: _Lexicon) -> tuple[date
         named = next((h for h in (_holiday_named(item.text, lex) for item in reversed(ctx.earlier[-_LATEST_LOOKBACK:]))
                       if h), None)
         holidays = [named] if named else list(lex.golden_week)
+    def occurrences(years: Iterable[int]) -> list[tuple[date, date]]:  # "Golden Week" only in a golden week's years
+        return [d for h in holidays for year in years if (d := _holiday_days(h, year, lex))
+                and (groups.get("hol") or lex.golden_week[h][0] <= year <= lex.golden_week[h][1])]
+
     if groups.get("year"):
-        year = int(groups["year"])
-        found = [d for h in holidays if (d := _holiday_days(h, year, lex))
-                 and (groups.get("hol") or lex.golden_week[h][0] <= year <= lex.golden_week[h][1])]
+        found = occurrences([int(groups["year"])])
         if not found:
             raise ValueError("no such holiday that year")
         return (*found[0], False)
     pub = _publication(ctx)
-    candidates = [d for h in holidays for year in (pub.year - 1, pub.year, pub.year + 1)
-                  if (d := _holiday_days(h, year, lex))
-                  and (groups.get("hol") or lex.golden_week[h][0] <= year <= lex.golden_week[h][1])]
+    candidates = occurrences([pub.year - 1, pub.year, pub.year + 1])
     if not candidates:
         raise ValueError("no such holiday near the publication date")
     first, last = min(candidates, key=lambda d: (abs((d[0] - pub).days), d[0]))
