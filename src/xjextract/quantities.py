@@ -40,6 +40,7 @@ class _Lexicon:
     count_not_after: re.Pattern[str]
     count_not_nouns: frozenset[str]
     number_words: dict[str, int]
+    range_before: re.Pattern[str]  # "100,000 to " right before a quantity: the first number of its range
 
 
 @cache
@@ -70,6 +71,7 @@ def _lexicon(language: str) -> _Lexicon:
         count_not_after=re.compile(rf"(?i:(?<![\w-])(?:{'|'.join(re.escape(w) for w in data['count_not_after'])})\s+$)"),
         count_not_nouns=frozenset(w.casefold() for w in data["count_not_nouns"]),
         number_words=number_words,
+        range_before=re.compile(rf"(?i:{number})\s*(?:to|-|–)\s*$"),
     )
 
 
@@ -145,7 +147,6 @@ def extract_quantities(
 
 #: How far before a quantity the first number of its range may start ("100,000 to 150,000 tons").
 _RANGE_WINDOW = 30
-_RANGE_BEFORE = re.compile(rf"(?<![\w.,$£€¥/-])(?P<num>{_NUMBER})(?:\s(?P<scale>[A-Za-z]+))?\s*(?:to|-|–)\s*$")
 
 
 def _ranges(text: str, found: list[Quantity], taken: SpanSet, lex: _Lexicon) -> list[Quantity]:
@@ -155,12 +156,10 @@ def _ranges(text: str, found: list[Quantity], taken: SpanSet, lex: _Lexicon) -> 
     for q in found:
         if q.unit == "times":
             continue
-        match = _RANGE_BEFORE.search(text, max(0, q.start - _RANGE_WINDOW), q.start)
+        match = lex.range_before.search(text, max(0, q.start - _RANGE_WINDOW), q.start)
         if not match or taken.overlaps(match.start(), match.end()) or crosses_paragraph(text, match.start(), q.start):
             continue
         number, scale = match["num"], match["scale"]
-        if scale is not None and scale.casefold() not in lex.scales:
-            continue  # "5 tonnes to 8": no range
         if scale is None and len(number) == 4 and number.isdigit() and int(number) in _YEARS:
             continue
         if scale is None:  # "3 to 4 million tonnes": the range shares the second number's scale word
