@@ -29,6 +29,8 @@ from .schema import Conversion, Money
 from .spans import SpanSet, crosses_paragraph, glued
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: Between the two amounts of a range ("$5,000 to $6,500", "4-5 million yuan", "280 million and 220 million").
+_RANGE_JOINT = re.compile(r"\s*(?:to|-|–|and)\s*")
 #: Four-digit numbers in this range without a scale word are years, never the first number of a range.
 _YEARS = range(1900, 2101)
 #: How far before an amount the first number of a range may start ("1.25 trillion to 1.5 trillion yuan"):
@@ -140,9 +142,9 @@ def _lexicon(language: str) -> _Lexicon:
         bare=re.compile(
             rf"(?<![\w.,$])(?P<num>{number})\s?(?P<scale>{scale_words})(?=\s*(?:[{re.escape(data['inherit_before'])}]|$))"
         ),
-        count_nouns=re.compile(data["count_nouns"]),
+        count_nouns=re.compile(data["count_nouns"], re.IGNORECASE),
         before_range=re.compile(
-            rf"(?<![\w.,$])(?P<num>{number})(?:\s?(?P<scale>{scale_words}))?\s*(?:to|-|–|and)\s*$"
+            rf"(?<![\w.,$])(?P<num>{number})(?:\s?(?P<scale>{scale_words}))?{_RANGE_JOINT.pattern}$"
         ),
         qualifier=re.compile(rf"(?i:(?<![\w])(?P<q>{'|'.join(sorted(vocab['qualifiers'], key=len, reverse=True))})\s+)$"),
         per_unit=re.compile(rf"\s*\)?\s*(?:per|a|an|each|/)\s*(?:{_alternation(data['per_unit'])})(?![\w])"),
@@ -288,10 +290,6 @@ def _representable(found: list[Money], warnings: list[str]) -> list[Money]:
         else:
             warnings.append(f"amount {money.text[:40]!r}... is too large to represent: dropped")
     return kept
-
-
-#: Between the two amounts of a range ("$5,000 to $6,500", "4-5 million yuan").
-_RANGE_JOINT = re.compile(r"\s*(?:to|-|–|and)\s*")
 
 
 def _ranges(text: str, found: list[Money], s_start: int, lex: _Lexicon) -> list[Money]:
