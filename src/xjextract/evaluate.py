@@ -519,7 +519,14 @@ def _score_facts(evaluation: Evaluation, gold: GoldFile, record: Record | None, 
     """Facts row and one row per slot. Predicted and gold facts are paired by their figures' raw offsets (the
     pair sharing most overlapping figures first); a pair is a right fact when value, change, share and period
     agree in value and the subject by canonical name."""
-    g_facts, p_facts = _gold_facts(gold), _predicted_facts(record)
+    return score_fact_lists(evaluation, _gold_facts(gold), _predicted_facts(record))
+
+
+def score_fact_lists(evaluation: Evaluation, g_facts: list[dict[str, Any]], p_facts: list[dict[str, Any]]
+                     ) -> list[str]:
+    """Add the facts row and the slot rows for one article's gold and predicted facts (slots resolved to items
+    with raw offsets, as :func:`_gold_facts` gives them); return the error lines. Also used to compare two
+    annotators' gold (``benchmarks/agreement.py``)."""
 
     def figures(fact: dict[str, Any]) -> list[tuple[int, int]]:
         return [(fact[s].start, fact[s].end) for s in ("value", "change", "share") if fact[s] is not None]
