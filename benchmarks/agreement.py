@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from xjextract.evaluate import Counts, Evaluation, _gold_facts, match_items, score_fact_lists
+from xjextract.evaluate import Counts, Evaluation, _describe, _gold_facts, match_items, score_fact_lists
 from xjextract.gold import load_gold
 
 ITEM_KINDS = ("entities", "money", "percentages", "periods", "quantities")
@@ -31,13 +31,17 @@ def agreement(gold_a: Path, gold_b: Path, ids: set[str] | None = None) -> tuple[
             continue
         a, b = load_gold(path_a), load_gold(path_b)
         evaluation.articles += 1
+        lines: list[str] = []
         for kind in ITEM_KINDS:
-            counts, _ = match_items(list(getattr(a, kind)), list(getattr(b, kind)), "value")
+            items_a, items_b = list(getattr(a, kind)), list(getattr(b, kind))
+            counts, pairs = match_items(items_a, items_b, "value")
             evaluation.add(kind, "value", counts)
+            lines += [f"{kind} only A {_describe(x)}" for i, x in enumerate(items_a) if i not in pairs.values()]
+            lines += [f"{kind} only B {_describe(x)}" for i, x in enumerate(items_b) if i not in pairs]
         if a.facts is not None and b.facts is not None:
-            lines = score_fact_lists(evaluation, _gold_facts(a), _gold_facts(b))
-            if lines:
-                differences[path_a.stem] = lines
+            lines += score_fact_lists(evaluation, _gold_facts(a), _gold_facts(b))
+        if lines:
+            differences[path_a.stem] = lines
     return evaluation, differences
 
 
@@ -46,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold_a", type=Path)
     parser.add_argument("gold_b", type=Path)
     parser.add_argument("--ids", help="score only these articles: id,id,...")
-    parser.add_argument("--differences", action="store_true", help="list the facts the two annotators differ on")
+    parser.add_argument("--differences", action="store_true", help="list the items and facts the two annotators differ on (facts: A as gold, B as predicted)")
     args = parser.parse_args(argv)
     for folder in (args.gold_a, args.gold_b):
         if not folder.is_dir():

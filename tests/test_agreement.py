@@ -54,3 +54,16 @@ def test_articles_only_one_folder_holds_are_skipped(tmp_path):
     b.mkdir()
     evaluation, _ = _agreement_module().agreement(a, b)
     assert evaluation.articles == 0
+
+
+def test_an_item_one_annotator_reads_differently_is_listed_on_both_sides(tmp_path):
+    a, b = _copy(tmp_path, "a"), _copy(tmp_path, "b")
+    path = b / f"{SEED}.json"
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    gold["entities"][0]["canonical"] = "Somewhere Else"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    evaluation, differences = _agreement_module().agreement(a, b)
+    entities = evaluation.scores[("entities", "value")].micro
+    assert (entities.fp, entities.fn) == (1, 1)
+    assert any(line.startswith("entities only A") for line in differences[SEED])
+    assert any(line.startswith("entities only B") and "Somewhere Else" in line for line in differences[SEED])
