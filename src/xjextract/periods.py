@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from .gates import Gate, literal_gate, may_match
 from .resources import load_json
 from .schema import Period
 from .spans import Locator, SpanSet, crosses_paragraph, glued
@@ -119,6 +120,8 @@ class _Pattern:
     kind: str
     regex: re.Pattern[str]
     needs_prefix: bool
+    #: Words one of which every match contains: a text without any is not scanned (``gates.py``).
+    gate: Gate | None = None
 
 
 class _Hit:
@@ -224,7 +227,8 @@ def _lexicon(language: str) -> _Lexicon:
         for key, value in fills.items():
             core = core.replace(key, value)
         needs = bool(spec.get("needs_prefix", False))
-        patterns.append(_Pattern(spec["kind"], re.compile(core), needs))
+        regex = re.compile(core)
+        patterns.append(_Pattern(spec["kind"], regex, needs, literal_gate(regex)))
     future = "|".join(re.escape(w) for w in sorted(data["future_markers"], key=len, reverse=True))
     # "announced the plan Aug. 21": after a determiner, a future word that is also a noun names a thing.
     determiners = "|".join(re.escape(w) for w in data["future_nouns"]["after"])
@@ -994,6 +998,8 @@ def extract_periods(
     taken = SpanSet(exclude or [])
     matches = []
     for pattern in lex.patterns:
+        if not may_match(pattern.gate, text):
+            continue
         for core in pattern.regex.finditer(text):
             match = _Hit(core, lex.prefix.search(text, max(0, core.start() - _PREFIX_WINDOW), core.start()))
             if pattern.needs_prefix and match.pre is None:
