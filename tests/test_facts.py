@@ -899,3 +899,9 @@ def test_an_anaphor_in_a_fronted_as_phrase_describes_the_subject_after_it() -> N
                    "of 2025.\n\nAs the country's top coal producer, Shanxi contributed 27.3 percent of China's total "
                    "output during the period.", published=date(2025, 9, 22))
     assert [(g["share"], g["subject"]) for g in got] == [(None, "Shanxi"), ("27.3 percent", "Shanxi")]
+
+
+def test_a_quantity_restated_in_brackets_is_in_no_fact_and_mu_is_read_as_hectares() -> None:
+    got = facts_of("Wolfberries\n\nBy the end of 2016, wolfberry plantations occupied over 900,000 mu (60,000 hectares) in "
+                   "Ningxia, producing 93,000 tons of dried wolfberry.", published=date(2017, 5, 4))
+    assert [g["value"] for g in got] == ["900,000 mu", "93,000 tons"]

@@ -319,7 +319,8 @@ def extract_facts(
     cues = _cues(language)
     targets = {c.target for c in conversions}
     figures = [_Figure("value", m.start, m.end, money=i) for i, m in enumerate(money) if i not in targets]
-    figures += [_Figure("value", q.start, q.end, quantity=i) for i, q in enumerate(quantities)]
+    figures += [_Figure("value", q.start, q.end, quantity=i) for i, q in enumerate(quantities)
+                if not (i and _converted_quantity(text, quantities[i - 1], q))]
     figures += [_Figure(p.kind, p.start, p.end, percentage=i) for i, p in enumerate(percentages)
                 if p.kind in ("change", "share")]
     figures.sort(key=lambda f: f.start)
@@ -551,6 +552,16 @@ class _Sentence:
     def between(items: list[T], starts: list[int], lo: int, hi: int) -> list[T]:
         """The items starting in ``lo:hi``."""
         return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
+def _converted_quantity(text: str, before: Quantity, quantity: Quantity) -> bool:
+    """"900,000 mu (60,000 hectares)": a quantity in brackets right after one of the same unit restates it, as a
+    converted amount does; it is in no fact (the fact takes the first)."""
+    return before.unit == quantity.unit and before.unit != "count" \
+        and _CONVERSION_OPENING.fullmatch(text, before.end, quantity.start) is not None
+
+
+_CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:about|around|nearly|or|some|roughly)?\s*")
 
 
 def _past_level(text: str, sentence_start: int, figure: _Figure, cues: _Cues) -> bool:

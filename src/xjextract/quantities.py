@@ -31,6 +31,10 @@ class _Lexicon:
     adjacent: re.Pattern[str]
     linked: re.Pattern[str]
     units: dict[str, str]
+    #: forms of a unit not in the gold list, converted to one that is: "mu" -> hectare, times 1/15
+    factors: dict[str, Decimal]
+    #: words after a singular unit form that show it is the unit, not a modifier of the next noun ("11 million ton by")
+    unit_before: frozenset[str]
     scales: dict[str, int]
     not_between: frozenset[str]
     modifier_forms: frozenset[str]
@@ -50,6 +54,10 @@ def _lexicon(language: str) -> _Lexicon:
     scales = {k.casefold(): int(v) for k, v in money["scales"].items()}
     number_words = {k.casefold(): int(v) for k, v in money.get("number_words", {}).items()}
     units = {form.casefold(): unit for unit, forms in data["units"].items() for form in forms}
+    factors: dict[str, Decimal] = {}
+    for form, spec in data.get("converted_forms", {}).items():
+        units[form.casefold()] = spec["unit"]
+        factors[form.casefold()] = Decimal(spec["numerator"]) / Decimal(spec["denominator"])
     forms = sorted(units, key=len, reverse=True)
     loose = [f for f in forms if f not in {a.casefold() for a in data["adjacent_only"]}]
     scale = f"(?:{'|'.join(sorted(scales, key=len, reverse=True))})"
@@ -60,6 +68,8 @@ def _lexicon(language: str) -> _Lexicon:
         adjacent=re.compile(rf"(?i:{number}(?:\s+|-)(?P<unit>{alternation}))(?![\w-])"),
         linked=re.compile(rf"(?i:{number}\s+(?P<between>{words})(?P<unit>{'|'.join(re.escape(f) for f in loose)}))(?![\w-])"),
         units=units,
+        factors=factors,
+        unit_before=frozenset(w.casefold() for w in data.get("unit_before", [])),
         scales=scales,
         not_between=frozenset(w.casefold() for w in data["not_between"]),
         modifier_forms=frozenset(w.casefold() for w in data["modifier_forms"]),
@@ -86,15 +96,22 @@ def _count_regex(data: dict[str, object], scale: str, number_words: dict[str, in
         rf"\s+(?P<between>{between})(?P<noun>[a-z][a-z-]*[a-rt-z]s|{irregular})(?![\w-])")
 
 
-def _value(number: str, scale: str | None, lex: _Lexicon) -> float:
-    return float(Decimal(number.replace(",", "")) * (lex.scales[scale.casefold()] if scale else 1))
+def _value(number: str, scale: str | None, lex: _Lexicon, form: str | None = None) -> float:
+    """The number times its scale word, in the unit of ``form`` (converted when the form is one of another unit)."""
+    value = Decimal(number.replace(",", "")) * (lex.scales[scale.casefold()] if scale else 1)
+    return float(value * lex.factors.get(form.casefold(), 1) if form else value)
 
 
 def _modifier(match: re.Match[str], lex: _Lexicon) -> bool:
     """A singular unit form after a number other than one, not hyphenated: it modifies the next noun."""
     hyphenated = match.string[match.start("unit") - 1] == "-"
     value = _value(match["num"], match["scale"], lex)
-    return match["unit"].casefold() in lex.modifier_forms and not hyphenated and value != 1
+    if match["unit"].casefold() not in lex.modifier_forms or hyphenated or value == 1:
+        return False
+    # "output of 11 million ton by the end of 2016", "20 ton per hour", "11 million ton.": nothing follows for it
+    # to modify
+    following = re.match(r"[ \t]*(\w+)", match.string[match.end("unit"):match.end("unit") + 30])
+    return following is not None and following.group(1).casefold() not in lex.unit_before
 
 
 def extract_quantities(
@@ -110,14 +127,16 @@ def extract_quantities(
     lex = _lexicon(language)
     taken = SpanSet(exclude or [])
     found: list[Quantity] = []
+    factors: dict[int, str] = {}  # start -> the unit form of a quantity, for the first number of its range
     for match in lex.adjacent.finditer(text):
-        value = _value(match["num"], match["scale"], lex)
+        value = _value(match["num"], match["scale"], lex, match["unit"])
         if _modifier(match, lex) or not math.isfinite(value) or glued(text, match.start(), match.end()) \
                 or crosses_paragraph(text, match.start(), match.end()):
             continue  # (hundreds of digits: no JSON number; "4\u200b8 tonnes": not 8)
         if not taken.overlaps(match.start(), match.end()):
             found.append(Quantity(text=match.group(0), start=match.start(), end=match.end(), value=value,
                                   unit=lex.units[match["unit"].casefold()]))
+            factors[match.start()] = match["unit"]
     for match in lex.multiplier.finditer(text):
         if not taken.overlaps(match.start(), match.end()):
             found.append(Quantity(text=match.group(0), start=match.start(), end=match.end(),
@@ -132,15 +151,16 @@ def extract_quantities(
         if year or _modifier(match, lex) or any(w.casefold().strip(".,") in lex.not_between or w[-1] in ",;:" for w in between):
             continue
         end = match.end("scale") if match["scale"] else match.end("num")
-        value = _value(match["num"], match["scale"], lex)
+        value = _value(match["num"], match["scale"], lex, match["unit"])
         if taken.overlaps(match.start(), end) or not math.isfinite(value) or glued(text, match.start(), end) \
                 or crosses_paragraph(text, match.start(), end):
             continue
         found.append(Quantity(text=text[match.start():end], start=match.start(), end=end,
                               value=value, unit=lex.units[match["unit"].casefold()]))
+        factors[match.start()] = match["unit"]
     for q in found:
         taken.add(q.start, q.end)
-    found += _ranges(text, found, taken, lex)
+    found += _ranges(text, found, taken, lex, factors)
     found += _counts(text, taken, lex)
     return sorted(found, key=lambda q: q.start)
 
@@ -149,7 +169,7 @@ def extract_quantities(
 _RANGE_WINDOW = 30
 
 
-def _ranges(text: str, found: list[Quantity], taken: SpanSet, lex: _Lexicon) -> list[Quantity]:
+def _ranges(text: str, found: list[Quantity], taken: SpanSet, lex: _Lexicon, forms: dict[int, str]) -> list[Quantity]:
     """First numbers of ranges ("100,000 to 150,000 tons", "3 to 4 million tonnes"): a quantity of the second's unit,
     and of its scale word when the first has none (as money's ranges). Never a year ("2006 to 10 million")."""
     out = []
@@ -165,7 +185,7 @@ def _ranges(text: str, found: list[Quantity], taken: SpanSet, lex: _Lexicon) -> 
         if scale is None:  # "3 to 4 million tonnes": the range shares the second number's scale word
             scale = next((w for w in q.text.split() if w.casefold() in lex.scales), None)
         end = match.end("scale") if match["scale"] else match.end("num")
-        value = _value(number, scale, lex)
+        value = _value(number, scale, lex, forms.get(q.start))
         if not math.isfinite(value) or glued(text, match.start(), end):
             continue
         out.append(Quantity(text=text[match.start():end], start=match.start(), end=end, value=value, unit=q.unit))
