@@ -905,3 +905,11 @@ def test_a_quantity_restated_in_brackets_is_in_no_fact_and_mu_is_read_as_hectare
     got = facts_of("Wolfberries\n\nBy the end of 2016, wolfberry plantations occupied over 900,000 mu (60,000 hectares) in "
                    "Ningxia, producing 93,000 tons of dried wolfberry.", published=date(2017, 5, 4))
     assert [g["value"] for g in got] == ["900,000 mu", "93,000 tons"]
+
+
+def test_a_sentence_opening_on_the_value_before_gives_that_value_its_change() -> None:
+    got = facts_of("Tourism revenue\n\nIn the first three quarters of 2017, Heilongjiang received nearly 145.5 billion yuan "
+                   "from domestic tourism. This is a significant increase, up around 23 percent from the previous year.\n\n"
+                   "Its exports reached 3 billion yuan. Imports rose 5 percent.", published=date(2018, 1, 3))
+    assert [(g["value"], g["change"]) for g in got] == [("145.5 billion yuan", "23 percent"),
+                                                       ("3 billion yuan", None), (None, "5 percent")]

@@ -99,6 +99,7 @@ class _Cues:
     rate_after: re.Pattern[str]  # "6,000 parcels a day": a rate, for no period the context names
     pool_before: re.Pattern[str]  # "among 31 provinces": the pool a ranking is taken in
     figure_anaphor: re.Pattern[str]  # "The figure marked": the value of the fact before
+    change_anaphor: re.Pattern[str]  # "This is ... up 23 percent": the change of the value before
     participle_clause: re.Pattern[str]  # ", carrying some": a clause that goes on with the statement before
     spelled_out: re.Pattern[str]  # "the past five months from January to May": between a period and its dates
     count_place_before: re.Pattern[str]  # "destinations in more than": a count of the places a level went to
@@ -200,6 +201,7 @@ def _cues(language: str) -> _Cues:
         rate_after=re.compile(data["rate_after"], re.IGNORECASE),
         pool_before=re.compile(data["pool_before"]),
         figure_anaphor=re.compile(data["figure_anaphor"]),
+        change_anaphor=re.compile(data["change_anaphor"]),
         participle_clause=re.compile(data["participle_clause"]),
         spelled_out=re.compile(data["spelled_out"]),
         count_place_before=re.compile(data["count_place_before"]),
@@ -444,6 +446,10 @@ def extract_facts(
             if k == 0 and facts and _second_reading(text, sent, draft, facts[-1], cues):
                 continue  # "The figure marked an increase of 23.4 percent from the pre-epidemic level in 2019" after
                 # "reached 28.33 trillion yuan, up 22.7 percent": a second change of that figure, in no fact
+            if k == 0 and facts and facts[-1].sentence == index - 1 and sentences[index - 1].paragraph == sent.paragraph \
+                    and _change_of_previous(text, sent, draft, facts[-1], cues):
+                facts[-1] = facts[-1].model_copy(update={"change": draft.figures[0].percentage})
+                continue  # "... received 145.5 billion yuan. This is a significant increase, up 23 percent"
             value = draft.slot("value")
             counted = value is not None and value.quantity is not None \
                 and quantities[value.quantity].unit == "count"
@@ -504,6 +510,14 @@ def _second_reading(text: str, sent: Sentence, draft: _Draft, previous: Fact, cu
     return (len(draft.figures) == 1 and draft.figures[0].slot == "change" and previous.change is not None
             and (previous.money is not None or previous.quantity is not None)
             and cues.figure_anaphor.match(text, sent.start) is not None)
+
+
+def _change_of_previous(text: str, sent: Sentence, draft: _Draft, previous: Fact, cues: _Cues) -> bool:
+    """A sentence opening on the value of the fact before it ("This is", "That was", "The figure represents") whose
+    first statement is one change alone, after a fact with a value and no change or share: that value's change."""
+    return (len(draft.figures) == 1 and draft.figures[0].slot == "change" and previous.change is None
+            and previous.share is None and (previous.money is not None or previous.quantity is not None)
+            and cues.change_anaphor.match(text, sent.start) is not None)
 
 
 def _anaphoric_opening(text: str, sent: Sentence, context: _Context, periods: list[tuple[int, Period]],
