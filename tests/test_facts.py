@@ -913,3 +913,14 @@ def test_a_sentence_opening_on_the_value_before_gives_that_value_its_change() ->
                    "Its exports reached 3 billion yuan. Imports rose 5 percent.", published=date(2018, 1, 3))
     assert [(g["value"], g["change"]) for g in got] == [("145.5 billion yuan", "23 percent"),
                                                        ("3 billion yuan", None), (None, "5 percent")]
+
+
+def test_a_company_reporting_its_own_results_is_their_subject_a_bureau_is_not() -> None:
+    got = facts_of("Results\n\nAlibaba reported on Thursday stronger-than-expected revenue and earnings for the quarter, "
+                   "as the Chinese e-commerce giant navigates tighter rules.\n\nIts revenue hit 204.05 billion yuan for "
+                   "Q1, an increase of 9 percent from the year before.", published=date(2022, 5, 27))
+    assert [(g["value"], g["subject"]) for g in got] == [("204.05 billion yuan", "Alibaba")]
+    got = facts_of("Sales\n\nThe Shanghai Municipal Commission of Commerce reported record sales of 1.5 trillion yuan "
+                   "in 2023.", published=date(2024, 1, 20))
+    assert [g["value"] for g in got] == ["1.5 trillion yuan"]
+    assert got[0]["subject"] != "Shanghai Municipal Commission of Commerce"  # a body reports, it is no company

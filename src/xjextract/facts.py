@@ -100,6 +100,7 @@ class _Cues:
     pool_before: re.Pattern[str]  # "among 31 provinces": the pool a ranking is taken in
     figure_anaphor: re.Pattern[str]  # "The figure marked": the value of the fact before
     change_anaphor: re.Pattern[str]  # "This is ... up 23 percent": the change of the value before
+    own_results: tuple[re.Pattern[str], re.Pattern[str]]  # "Alibaba reported ... revenue", a body's name
     participle_clause: re.Pattern[str]  # ", carrying some": a clause that goes on with the statement before
     spelled_out: re.Pattern[str]  # "the past five months from January to May": between a period and its dates
     count_place_before: re.Pattern[str]  # "destinations in more than": a count of the places a level went to
@@ -202,6 +203,7 @@ def _cues(language: str) -> _Cues:
         pool_before=re.compile(data["pool_before"]),
         figure_anaphor=re.compile(data["figure_anaphor"]),
         change_anaphor=re.compile(data["change_anaphor"]),
+        own_results=(re.compile(data["own_results"]["after"]), re.compile(data["own_results"]["not_bodies"])),
         participle_clause=re.compile(data["participle_clause"]),
         spelled_out=re.compile(data["spelled_out"]),
         count_place_before=re.compile(data["count_place_before"]),
@@ -648,7 +650,10 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
     source = _is_source(entity, cues)
     said = cues.source_after.match(after) and not cues.actor_after.match(after) \
-        and not (entity.label in ("GPE", "LOC") and cues.place_reported.match(after))  # "the NDRC said it approved"
+        and not (entity.label in ("GPE", "LOC") and cues.place_reported.match(after)) \
+        and not (entity.label == "ORG" and cues.own_results[0].match(text, entity.end)
+                 and not cues.own_results[1].search(entity.canonical or entity.text))  # "the NDRC said it approved"
+    # "Alibaba reported on Thursday stronger-than-expected revenue": a company reports its own results
     # "China's coal-rich province of Shanxi reported more than 862 million tonnes": a place reports its own figure
     holiday = entity.label == "EVENT" and not cues.event_subjects.search(entity.canonical or entity.text)
     # "East China port's annual container throughput": the port's, not China's
