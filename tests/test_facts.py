@@ -857,7 +857,7 @@ def test_a_new_clause_with_its_own_series_starts_a_fact_of_its_own() -> None:
     assert [(g["value"], g["change"], g["share"]) for g in got] == [
         ("72.52 billion yuan", "14.9 percent", None), ("37.79 billion yuan", "5.5 percent", None),
         ("13.75 billion yuan", "55 percent", None), ("5,000 tons", None, "60 percent"), (None, "15", None),
-        ("130.4 billion yuan", "7.9 percentage points", None)]
+        ("130.4 billion yuan", None, None), (None, "7.9 percentage points", None)]  # the growth rate's own fact (gold/README.md)
 
 
 def test_a_figure_of_the_whole_world_inherits_no_subject_a_rank_in_it_does() -> None:
@@ -924,3 +924,11 @@ def test_a_company_reporting_its_own_results_is_their_subject_a_bureau_is_not() 
                    "in 2023.", published=date(2024, 1, 20))
     assert [g["value"] for g in got] == ["1.5 trillion yuan"]
     assert got[0]["subject"] != "Shanghai Municipal Commission of Commerce"  # a body reports, it is no company
+
+
+def test_the_points_a_growth_rate_moved_are_its_own_fact_unless_in_the_clause_of_the_figures_change() -> None:
+    got = facts_of("Coal\n\nIn 2008, profits of coal enterprises were 130.4 billion yuan, with the growth rate falling "
+                   "7.9 percentage points.\n\nSales rose 12 percent to 5 billion yuan in 2008, 3 percentage points faster "
+                   "than a year earlier.", published=date(2009, 2, 1))
+    assert [(g["value"], g["change"]) for g in got] == [("130.4 billion yuan", None), (None, "7.9 percentage points"),
+                                                       ("5 billion yuan", "12 percent")]

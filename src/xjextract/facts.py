@@ -124,6 +124,7 @@ class _Cues:
     place_reported: re.Pattern[str]
     global_not_after: re.Pattern[str]
     clause_series: re.Pattern[str]
+    rate_points: tuple[re.Pattern[str], re.Pattern[str]]  # "with the growth rate falling" + "7.9 percentage points"
     outpaced: re.Pattern[str]  # "outpacing a": the change after it is another series'
     outpaced_list: re.Pattern[str]  # "increase in agriculture and": the next of those compared
     range_joint: re.Pattern[str]
@@ -226,6 +227,7 @@ def _cues(language: str) -> _Cues:
         place_reported=re.compile(data["place_reported"]),
         global_not_after=re.compile(data["global_not_after"], re.IGNORECASE),
         clause_series=re.compile(data["clause_series"]),
+        rate_points=(re.compile(data["rate_points"]["before"]), re.compile(data["rate_points"]["figure"])),
         outpaced=re.compile(data["outpaced"], re.IGNORECASE),
         outpaced_list=re.compile(data["outpaced_list"], re.IGNORECASE),
         range_joint=re.compile(data["range"]["joint"]),
@@ -803,6 +805,13 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
             # "rose by 5.5 percent to 37.79 billion yuan and canned food realized 55 percent growth", "5,000 tons, ...,
             # with a market share increasing by 15-20 percent": a clause of its own with its own series' change
             if figure.slot == "change" and cues.clause_series.search(between):
+                current = _Draft([figure])
+                drafts.append(current)
+                continue
+            # "130.4 billion yuan, with the growth rate falling 7.9 percentage points": the points a growth rate moved
+            # are that rate's fact, not the value's change (gold/README.md "Facts")
+            if figure.slot == "change" and taken is None and cues.rate_points[1].search(text, figure.start, figure.end) \
+                    and cues.rate_points[0].search(between):
                 current = _Draft([figure])
                 drafts.append(current)
                 continue
