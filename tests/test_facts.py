@@ -932,3 +932,14 @@ def test_the_points_a_growth_rate_moved_are_its_own_fact_unless_in_the_clause_of
                    "than a year earlier.", published=date(2009, 2, 1))
     assert [(g["value"], g["change"]) for g in got] == [("130.4 billion yuan", None), (None, "7.9 percentage points"),
                                                        ("5 billion yuan", "12 percent")]
+
+
+def test_a_company_described_after_a_possessive_place_is_the_subject_and_a_broadcaster_a_source() -> None:
+    got = facts_of("Results\n\nSHENZHEN, March 27 (Xinhua) -- China's leading new energy vehicle (NEV) manufacturer BYD "
+                   "Company Limited recorded a net profit of 30.04 billion yuan in 2023, up 80.72 percent year on year.",
+                   published=date(2024, 3, 28))
+    assert [(g["value"], g["subject"]) for g in got] == [("30.04 billion yuan", "BYD Company Limited")]
+    got = facts_of("Ships\n\nChina's shipbuilding orders rose 67.7 percent in the first half, as reported by China Media "
+                   "Group (CMG). During the first six months, 72.6 percent of the orders were for export, CMG said.",
+                   published=date(2023, 7, 20))
+    assert [g["subject"] for g in got] == ["China", "China"]

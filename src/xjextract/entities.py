@@ -332,7 +332,7 @@ def canonicalize(
     by_company_prefix: dict[str, Entity] = {}
     by_person_word: dict[str, str] = {}
     fixed: dict[str, str] = {}  # canonical name -> label, from the gazetteer: these never flip
-    full_companies: dict[str, str] = {}  # leading words (two or more) of each company named in full -> its name
+    full_companies: dict[str, str] = {}  # leading words of each company named in full -> its name
     places = {" ".join(text[s:e].split()) for s, e, lab, _ in trimmed if lab in ("GPE", "LOC", "FAC")}
     for start, end, label, canonical in trimmed:
         if canonical is not None:
@@ -340,7 +340,8 @@ def canonicalize(
         name = " ".join(text[start:end].split())
         if label == "ORG" and (rules.company_suffix.search(name) or rules.company_head.search(name)):
             words = name.split()
-            for k in range(2, len(words)):
+            # its leading words, down to one: "BYD" after "BYD Company Limited" (a place never: see below)
+            for k in range(1, len(words)):
                 full_companies.setdefault(" ".join(words[:k]), canonical or name)
     # a place is never a company's short name, even when the model calls it an organisation ("Beibu Gulf" beside
     # "Beibu Gulf International Port Group")
@@ -362,10 +363,11 @@ def canonicalize(
             company = by_company_prefix.get(name)
             if company is not None:
                 canonical, label = company.canonical, "ORG"
-        if canonical is None and label == "ORG" and name in full_companies and name not in places \
+        if canonical in (None, name) and label == "ORG" and name in full_companies and name not in places \
                 and fixed.get(name, "ORG") == "ORG" and name not in gazetteer_places:
             # "Capital Airports" in a headline before "Capital Airports Holding Company"; "Citic National" after
-            # "Citic National Security Lithium Technology Corporation"
+            # "Citic National Security Lithium Technology Corporation"; "BYD" (the gazetteer's short name) after
+            # "BYD Company Limited": the company's printed full name is its canonical name
             canonical = full_companies[name]
         if canonical is None and " " not in name:  # a surname alone: the person named in full earlier
             person = by_person_word.get(name)
