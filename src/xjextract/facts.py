@@ -124,7 +124,8 @@ class _Cues:
     place_reported: re.Pattern[str]
     global_not_after: re.Pattern[str]
     clause_series: re.Pattern[str]
-    rate_points: tuple[re.Pattern[str], re.Pattern[str]]  # "with the growth rate falling" + "7.9 percentage points"
+    rate_points: re.Pattern[str]  # "with the growth rate falling" before a change in points
+    restated: re.Pattern[str]  # " (" or " (about " between a quantity and its restatement in another measure
     outpaced: re.Pattern[str]  # "outpacing a": the change after it is another series'
     outpaced_list: re.Pattern[str]  # "increase in agriculture and": the next of those compared
     range_joint: re.Pattern[str]
@@ -227,7 +228,8 @@ def _cues(language: str) -> _Cues:
         place_reported=re.compile(data["place_reported"]),
         global_not_after=re.compile(data["global_not_after"], re.IGNORECASE),
         clause_series=re.compile(data["clause_series"]),
-        rate_points=(re.compile(data["rate_points"]["before"]), re.compile(data["rate_points"]["figure"])),
+        rate_points=re.compile(data["rate_points"]),
+        restated=re.compile(data["restated"]),
         outpaced=re.compile(data["outpaced"], re.IGNORECASE),
         outpaced_list=re.compile(data["outpaced_list"], re.IGNORECASE),
         range_joint=re.compile(data["range"]["joint"]),
@@ -267,6 +269,7 @@ class _Figure:
     money: int | None = None
     quantity: int | None = None
     percentage: int | None = None
+    points: bool = False  # a percentage in percentage points
 
 
 @dataclass
@@ -326,9 +329,9 @@ def extract_facts(
     targets = {c.target for c in conversions}
     figures = [_Figure("value", m.start, m.end, money=i) for i, m in enumerate(money) if i not in targets]
     figures += [_Figure("value", q.start, q.end, quantity=i) for i, q in enumerate(quantities)
-                if not (i and _converted_quantity(text, quantities[i - 1], q))]
-    figures += [_Figure(p.kind, p.start, p.end, percentage=i) for i, p in enumerate(percentages)
-                if p.kind in ("change", "share")]
+                if not (i and _restated_quantity(text, quantities[i - 1], q, cues))]
+    figures += [_Figure(p.kind, p.start, p.end, percentage=i, points=p.unit == "percentage_point")
+                for i, p in enumerate(percentages) if p.kind in ("change", "share")]
     figures.sort(key=lambda f: f.start)
     subjects = [e for e in entities if e.label in cues.subject_labels]
     facts: list[Fact] = []
@@ -517,8 +520,8 @@ def _second_reading(text: str, sent: Sentence, draft: _Draft, previous: Fact, cu
 
 
 def _change_of_previous(text: str, sent: Sentence, draft: _Draft, previous: Fact, cues: _Cues) -> bool:
-    """A sentence opening on the value of the fact before it ("This is", "That was", "The figure represents") whose
-    first statement is one change alone, after a fact with a value and no change or share: that value's change."""
+    """A sentence opening on a bare "This", "That" or "It" ("This is a significant increase, up 23 percent") whose
+    first statement is one change alone, right after a fact with a value and no change or share: that value's change."""
     return (len(draft.figures) == 1 and draft.figures[0].slot == "change" and previous.change is None
             and previous.share is None and (previous.money is not None or previous.quantity is not None)
             and cues.change_anaphor.match(text, sent.start) is not None)
@@ -572,14 +575,11 @@ class _Sentence:
         return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
 
-def _converted_quantity(text: str, before: Quantity, quantity: Quantity) -> bool:
+def _restated_quantity(text: str, before: Quantity, quantity: Quantity, cues: _Cues) -> bool:
     """"900,000 mu (60,000 hectares)": a quantity in brackets right after one of the same unit restates it, as a
     converted amount does; it is in no fact (the fact takes the first)."""
     return before.unit == quantity.unit and before.unit != "count" \
-        and _CONVERSION_OPENING.fullmatch(text, before.end, quantity.start) is not None
-
-
-_CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:about|around|nearly|or|some|roughly)?\s*")
+        and cues.restated.fullmatch(text, before.end, quantity.start) is not None
 
 
 def _past_level(text: str, sentence_start: int, figure: _Figure, cues: _Cues) -> bool:
@@ -651,12 +651,13 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     dateline = entity.text.isupper() and len(entity.text) > 3 and re.match(r"\s*[,—–(-]", after) is not None
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
     source = _is_source(entity, cues)
+    # a source, unless "the NDRC said it approved" (an actor), "China's coal-rich province of Shanxi reported more than
+    # 862 million tonnes" (a place reporting its own figure) or "Alibaba reported on Thursday stronger-than-expected
+    # revenue" (a company reporting its own results)
     said = cues.source_after.match(after) and not cues.actor_after.match(after) \
         and not (entity.label in ("GPE", "LOC") and cues.place_reported.match(after)) \
         and not (entity.label == "ORG" and cues.own_results[0].match(text, entity.end)
-                 and not cues.own_results[1].search(entity.canonical or entity.text))  # "the NDRC said it approved"
-    # "Alibaba reported on Thursday stronger-than-expected revenue": a company reports its own results
-    # "China's coal-rich province of Shanxi reported more than 862 million tonnes": a place reports its own figure
+                 and not cues.own_results[1].search(entity.canonical or entity.text))
     holiday = entity.label == "EVENT" and not cues.event_subjects.search(entity.canonical or entity.text)
     # "East China port's annual container throughput": the port's, not China's
     modifier = cues.region_modifier[0].search(before) is not None and cues.region_modifier[1].match(after) is not None \
@@ -810,8 +811,7 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
                 continue
             # "130.4 billion yuan, with the growth rate falling 7.9 percentage points": the points a growth rate moved
             # are that rate's fact, not the value's change (gold/README.md "Facts")
-            if figure.slot == "change" and taken is None and cues.rate_points[1].search(text, figure.start, figure.end) \
-                    and cues.rate_points[0].search(between):
+            if figure.slot == "change" and taken is None and figure.points and cues.rate_points.search(between):
                 current = _Draft([figure])
                 drafts.append(current)
                 continue

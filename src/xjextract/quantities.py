@@ -22,6 +22,8 @@ from .schema import Quantity
 from .spans import SpanSet, crosses_paragraph, glued
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: The word right after a unit form, on its line.
+_NEXT_WORD = re.compile(r"[ \t]*(\w+)")
 #: A bare four-digit number in this range is a year: "in 2024 and will add flights" has no quantity.
 _YEARS = range(1900, 2101)
 
@@ -110,7 +112,7 @@ def _modifier(match: re.Match[str], lex: _Lexicon) -> bool:
         return False
     # "output of 11 million ton by the end of 2016", "20 ton per hour", "11 million ton.": nothing follows for it
     # to modify
-    following = re.match(r"[ \t]*(\w+)", match.string[match.end("unit"):match.end("unit") + 30])
+    following = _NEXT_WORD.match(match.string, match.end("unit"))
     return following is not None and following.group(1).casefold() not in lex.unit_before
 
 
@@ -127,7 +129,7 @@ def extract_quantities(
     lex = _lexicon(language)
     taken = SpanSet(exclude or [])
     found: list[Quantity] = []
-    factors: dict[int, str] = {}  # start -> the unit form of a quantity, for the first number of its range
+    forms: dict[int, str] = {}  # start -> the unit form a quantity was read with, for the first number of its range
     for match in lex.adjacent.finditer(text):
         value = _value(match["num"], match["scale"], lex, match["unit"])
         if _modifier(match, lex) or not math.isfinite(value) or glued(text, match.start(), match.end()) \
@@ -136,7 +138,7 @@ def extract_quantities(
         if not taken.overlaps(match.start(), match.end()):
             found.append(Quantity(text=match.group(0), start=match.start(), end=match.end(), value=value,
                                   unit=lex.units[match["unit"].casefold()]))
-            factors[match.start()] = match["unit"]
+            forms[match.start()] = match["unit"]
     for match in lex.multiplier.finditer(text):
         if not taken.overlaps(match.start(), match.end()):
             found.append(Quantity(text=match.group(0), start=match.start(), end=match.end(),
@@ -157,10 +159,10 @@ def extract_quantities(
             continue
         found.append(Quantity(text=text[match.start():end], start=match.start(), end=end,
                               value=value, unit=lex.units[match["unit"].casefold()]))
-        factors[match.start()] = match["unit"]
+        forms[match.start()] = match["unit"]
     for q in found:
         taken.add(q.start, q.end)
-    found += _ranges(text, found, taken, lex, factors)
+    found += _ranges(text, found, taken, lex, forms)
     found += _counts(text, taken, lex)
     return sorted(found, key=lambda q: q.start)
 
