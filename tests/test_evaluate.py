@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nervaluate import Evaluator
 
-from xjextract.evaluate import Counts, Evaluation, match_items, score_article, semeval_counts
+from xjextract.evaluate import Counts, Evaluation, format_table, match_items, score_article, semeval_counts
 from xjextract.gold import GoldFile
 from xjextract.pipeline import extract_article
 from xjextract.schema import Conversion, Entity, Money, Period, Record
@@ -429,3 +429,37 @@ def test_a_wrong_facts_listing_gives_every_slot_in_raw_offsets() -> None:
     score_article(evaluation, gold, raw, record)
     wrong = [e for e in evaluation.errors["a"] if e.startswith("facts WRONG")]
     assert len(wrong) == 1 and wrong[0].count(f"'2023' @{raw.index('2023')} ") == 2
+
+
+def test_facts_that_are_not_right_are_tallied_by_what_went_wrong() -> None:
+    """A paired fact that is wrong names the slots that differ (in its error line and in ``fact_errors``); a gold
+    fact no prediction shares a figure with is ``missed``, a predicted one without gold ``spurious``; the table and
+    the JSON give the tally."""
+    raw = ("Trade\n\nXinjiang's exports rose 5 percent to 10 billion yuan in 2023.\n\n"
+           "Tibet's imports reached 3 billion yuan in 2023.\n\nGansu's output hit 7 billion yuan in 2023.\n")
+    at = lambda s: [raw.index(s), raw.index(s) + len(s)]  # noqa: E731
+    year = [raw.index("2023"), raw.index("2023") + 4]
+    second_year = [raw.index("2023", year[1]), raw.index("2023", year[1]) + 4]
+    money = [{"start": at(t)[0], "end": at(t)[1], "text": t, "amount": a, "currency": "CNY", "qualifier": None}
+             for t, a in (("10 billion yuan", 1e10), ("3 billion yuan", 3e9))]
+    gold = GoldFile.model_validate({
+        "id": "a", "metadata": {"title": "Trade", "publisher": None, "published": "2024-02-02", "dateline": None},
+        "headline": at("Trade"), "body": [], "money": money,
+        "percentages": [{"start": at("5 percent")[0], "end": at("5 percent")[1], "text": "5 percent", "value": 5.0,
+                         "unit": "percent", "kind": "change", "direction": "up", "basis": None}],
+        "periods": [{"start": y[0], "end": y[1], "text": "2023", "first_day": "2023-01-01", "last_day": "2023-12-31",
+                     "timex": "2023", "relative": False} for y in (year, second_year)],
+        "facts": [{"value": at("10 billion yuan"), "change": at("5 percent"), "period": year, "subject": "Tibet",
+                   "metric": "exports"},
+                  {"value": at("3 billion yuan"), "period": second_year, "subject": "Tibet", "metric": "imports"}]})
+    record = extract_article(raw, "a", publication=date(2024, 2, 2))
+    assert [f.subject.canonical for f in record.facts if f.subject] == ["Xinjiang", "Tibet", "Gansu"]
+    record = record.model_copy(update={"facts": [record.facts[0], record.facts[2]]})  # Tibet's is not predicted
+    evaluation = Evaluation()
+    score_article(evaluation, gold, raw, record)
+    assert evaluation.fact_errors == {"subject": 1, "missed": 1, "spurious": 1}
+    wrong = [e for e in evaluation.errors["a"] if e.startswith("facts WRONG")]
+    assert len(wrong) == 1 and wrong[0].startswith("facts WRONG (subject) gold {")
+    table = format_table(evaluation)
+    assert "       1  missed" in table and "       1  subject" in table
+    assert evaluation.as_dict()["fact_errors"] == {"missed": 1, "spurious": 1, "subject": 1}

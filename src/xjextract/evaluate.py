@@ -185,6 +185,10 @@ class Evaluation:
     #: stretches, and every item's outcome under value matching.
     marks: dict[str, ArticleMarks] = field(default_factory=dict)
     keep_marks: bool = False
+    #: Facts that are not right, by what went wrong: ``missed`` (a gold fact no predicted fact shares a figure
+    #: with), ``spurious`` (a predicted fact that shares none with a gold one) and, for a pair that shares figures,
+    #: the scored slots that differ (``subject``, ``period, subject``, ...).
+    fact_errors: dict[str, int] = field(default_factory=dict)
 
     def ordered(self) -> list[Score]:
         """Scores in reading order: metadata, boilerplate, then each kind with its labels, modes in order."""
@@ -205,6 +209,10 @@ class Evaluation:
         score.micro += counts
         score.per_article.append(counts)
 
+    def fact_error_rows(self) -> list[tuple[str, int]]:
+        """``fact_errors`` most frequent first (ties by name)."""
+        return sorted(self.fact_errors.items(), key=lambda x: (-x[1], x[0]))
+
     def f1(self, kind: str, mode: str) -> float | None:
         """Micro F1 of one kind and mode; None when unknown or empty on both sides."""
         score = self.scores.get((kind, mode))
@@ -217,6 +225,7 @@ class Evaluation:
             "errors": self.errors,
             "warnings": self.warnings,
         }
+        out["fact_errors"] = dict(self.fact_error_rows())
         if self.groups:
             out["groups"] = {name: g.as_dict(interval) | {"errors": {}} for name, g in sorted(self.groups.items())}
         return out
@@ -556,12 +565,20 @@ def score_fact_lists(evaluation: Evaluation, g_facts: list[dict[str, Any]], p_fa
         evaluation.add(f"facts:{slot}", "value", counts)
     errors = []
     matched = set(pairs.values())
+    tally = evaluation.fact_errors
     for pi, gi in sorted(pairs.items(), key=lambda x: x[1]):
         if pi not in right:
-            errors.append(f"facts WRONG gold {_describe_fact(g_facts[gi])} predicted {_describe_fact(p_facts[pi])}")
-    errors += [f"facts FN {_describe_fact(g)}" for gi, g in enumerate(g_facts) if gi not in matched]
-    errors += [f"facts FP {_describe_fact(p)}" for pi, p in enumerate(p_facts) if pi not in pairs]
-    return errors
+            differ = ", ".join(s for s in SCORED_FACT_SLOTS
+                               if s != "metric" and not _slot_agree(s, g_facts[gi][s], p_facts[pi][s]))
+            tally[differ] = tally.get(differ, 0) + 1
+            errors.append(f"facts WRONG ({differ}) gold {_describe_fact(g_facts[gi])} "
+                          f"predicted {_describe_fact(p_facts[pi])}")
+    missed = [f"facts FN {_describe_fact(g)}" for gi, g in enumerate(g_facts) if gi not in matched]
+    spurious = [f"facts FP {_describe_fact(p)}" for pi, p in enumerate(p_facts) if pi not in pairs]
+    for name, lines in (("missed", missed), ("spurious", spurious)):
+        if lines:
+            tally[name] = tally.get(name, 0) + len(lines)
+    return errors + missed + spurious
 
 
 # --- the whole corpus ---------------------------------------------------------------------------------------
@@ -651,6 +668,10 @@ def format_table(evaluation: Evaluation, interval: bool = False) -> str:
             ci = f"  [{pct(bounds[0]).strip()}, {pct(bounds[1]).strip()}]" if bounds else "  [-]"
         lines.append(f"{kind:28} {mode:8} {num(c.tp):>6} {num(c.fp):>6} {num(c.fn):>6} "
                      f"{pct(c.precision)} {pct(c.recall)} {pct(c.f1)} {pct(score.macro_f1)}{ci}")
+    if evaluation.fact_errors:
+        lines += ["", "facts not right, by what went wrong (missed: no predicted fact shares a figure with the gold one;",
+                  "spurious: the reverse; else the slots of a paired fact that differ from the gold's):"]
+        lines += [f"  {count:6d}  {name}" for name, count in evaluation.fact_error_rows()]
     if interval:
         lines.insert(1, "F1 95% interval: bootstrap over articles, 1,000 draws.")
     return "\n".join(lines)
