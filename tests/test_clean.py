@@ -70,3 +70,11 @@ def test_supplied_publication_date_fills_only_a_missing_one() -> None:
     assert clean_article(raw, date(2024, 3, 1)).published == "2024-03-01"
     assert clean_article(raw).published is None
     assert clean_article("Trade up\n\n2023-05-06\n\n" + raw.split("\n\n", 1)[1], date(2024, 3, 1)).published == "2023-05-06"
+
+
+def test_a_home_breadcrumb_with_one_section_is_navigation_not_the_title() -> None:
+    raw = ("xi's moments\nHome | Macro\n\nGuizhou growers boost cultivation, processing, sales\n\nBy ZHU WENQIAN in "
+           "Beijing | China Daily | Updated: 2022-04-14 08:59\n\nLiupanshui grew 1,000 tonnes of kiwifruit in 2021.\n")
+    cleaned = clean_article(raw)
+    assert cleaned.title == "Guizhou growers boost cultivation, processing, sales"
+    assert any(r.reason == "navigation" and raw[r.start:r.end] == "Home | Macro" for r in cleaned.removed)

@@ -69,3 +69,13 @@ def test_a_surname_alone_opening_a_paragraph_is_the_person_named_before() -> Non
                              publication=date(2025, 9, 23))
     assert [(e.text, e.label, e.canonical) for e in record.entities if e.text.startswith("Zhang")] == [
         ("Zhang Wei", "PERSON", "Zhang Wei"), ("Zhang", "PERSON", "Zhang Wei")]
+
+
+def test_hongkong_in_one_word_is_hong_kong() -> None:
+    from datetime import date
+
+    from xjextract.pipeline import extract_article
+
+    record = extract_article("Output\n\nCompanies from Hongkong invested 5 billion yuan in Suzhou in 2016.\n", "x",
+                             publication=date(2017, 9, 29))
+    assert [(e.text, e.canonical) for e in record.entities if e.text == "Hongkong"] == [("Hongkong", "Hong Kong")]

@@ -943,3 +943,29 @@ def test_a_company_described_after_a_possessive_place_is_the_subject_and_a_broad
                    "Group (CMG). During the first six months, 72.6 percent of the orders were for export, CMG said.",
                    published=date(2023, 7, 20))
     assert [g["subject"] for g in got] == ["China", "China"]
+
+
+def test_places_naming_where_firms_come_from_are_no_subject() -> None:
+    got = facts_of("Output\n\nThe total industrial output of Suzhou reached 3.5767 trillion yuan in 2016. The output of "
+                   "foreign-owned and Hongkong, Macao and Taiwan companies attained 1.9857 trillion yuan, up 1.3% over "
+                   "the previous year. Taiwan-funded enterprises exported 5 billion yuan.", published=date(2017, 9, 29))
+    assert [(g["value"], g["subject"]) for g in got] == [("3.5767 trillion yuan", "Suzhou"),
+                                                       ("1.9857 trillion yuan", "Suzhou"), ("5 billion yuan", "Suzhou")]
+
+
+def test_a_compass_abbreviation_before_china_is_a_region_and_a_described_province_an_anaphor() -> None:
+    text = ("Coffee output in SW China grows by 11.33 pct in 2011\n\nKUNMING, Dec. 27 (Xinhua) -- The southwestern "
+            "province of Yunnan is expected to produce 55,000 tonnes of coffee beans this year, up 11.33 percent.\n\n"
+            "The size of coffee plantations in the traditionally tea-growing province grew by 33.06 percent to 860,000 "
+            "mu by the end of 2011.\n\nMeanwhile, coffee exports reached 119.8 million U.S. dollars in the first nine "
+            "months of the year.")
+    record = extract_article(text, "a", publication=date(2011, 12, 27))
+    assert "SW" not in [e.text for e in record.entities]
+    got = [(rec_value(record, f), f.subject.canonical if f.subject else None) for f in record.facts]
+    assert got[1:] == [("55,000 tonnes", "Yunnan"), ("860,000 mu", "Yunnan"), ("119.8 million U.S. dollars", "Yunnan")]
+
+
+def rec_value(record, fact) -> str | None:  # type: ignore[no-untyped-def]
+    item = record.money[fact.money] if fact.money is not None else \
+        record.quantities[fact.quantity] if fact.quantity is not None else None
+    return item.text if item is not None else None

@@ -93,6 +93,7 @@ class _Cues:
     possessive_aside: re.Pattern[str]
     relative_clause: re.Pattern[str]
     region_modifier: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # before, after, a name of its kind
+    origin_of_firms: re.Pattern[str]
     present: re.Pattern[str]
     static: re.Pattern[str]
     perfect_before: re.Pattern[str]
@@ -198,6 +199,7 @@ def _cues(language: str) -> _Cues:
         relative_clause=re.compile(data["relative_clause"]),
         region_modifier=(re.compile(data["region_modifier"][0]), re.compile(data["region_modifier"][1]),
                          re.compile(data["region_modifier"][2])),
+        origin_of_firms=re.compile(data["origin_of_firms"]),
         present=re.compile(data["present"], re.IGNORECASE),
         static=re.compile(data["static"], re.IGNORECASE),
         perfect_before=re.compile(data["perfect_before"]),
@@ -662,8 +664,10 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     # "East China port's annual container throughput": the port's, not China's
     modifier = cues.region_modifier[0].search(before) is not None and cues.region_modifier[1].match(after) is not None \
         and cues.region_modifier[2].search(entity.text) is None
+    # "foreign-owned and Hongkong, Macao and Taiwan companies attained ...": where the firms come from
+    origin = cues.origin_of_firms.match(text, entity.end) is not None
     return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before) or said
-                or holiday or modifier)
+                or holiday or modifier or origin)
 
 
 def _aside(text: str, lo: int, position: int, cues: _Cues) -> re.Match[str] | None:
