@@ -969,3 +969,12 @@ def rec_value(record, fact) -> str | None:  # type: ignore[no-untyped-def]
     item = record.money[fact.money] if fact.money is not None else \
         record.quantities[fact.quantity] if fact.quantity is not None else None
     return item.text if item is not None else None
+
+
+def test_a_count_of_the_places_buyers_come_from_is_no_comparison_level() -> None:
+    got = facts_of("Fair\n\nThe China Import and Export Fair had received 203,346 buyers from 214 countries and regions by "
+                   "Thursday, said fair spokesman Xu Bing on Saturday.", published=date(2018, 5, 6))
+    thursday = ("2018-05-03", "2018-05-03")
+    assert [(g["value"], g["period"]) for g in got] == [("203,346", thursday), ("214", thursday)]
+    got = facts_of("Trade\n\nExports rose to 5 billion yuan in 2023, up from 4 billion yuan.", published=date(2024, 1, 6))
+    assert [g["value"] for g in got] == ["5 billion yuan"]  # a level given as the comparison stays in no fact

@@ -94,6 +94,7 @@ class _Cues:
     relative_clause: re.Pattern[str]
     region_modifier: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # before, after, a name of its kind
     origin_of_firms: re.Pattern[str]
+    places_counted_after: re.Pattern[str]
     present: re.Pattern[str]
     static: re.Pattern[str]
     perfect_before: re.Pattern[str]
@@ -200,6 +201,7 @@ def _cues(language: str) -> _Cues:
         region_modifier=(re.compile(data["region_modifier"][0]), re.compile(data["region_modifier"][1]),
                          re.compile(data["region_modifier"][2])),
         origin_of_firms=re.compile(data["origin_of_firms"]),
+        places_counted_after=re.compile(data["places_counted_after"]),
         present=re.compile(data["present"], re.IGNORECASE),
         static=re.compile(data["static"], re.IGNORECASE),
         perfect_before=re.compile(data["perfect_before"]),
@@ -585,8 +587,11 @@ def _restated_quantity(text: str, before: Quantity, quantity: Quantity, cues: _C
 
 
 def _past_level(text: str, sentence_start: int, figure: _Figure, cues: _Cues) -> bool:
+    """A level given as the comparison ("up from 31 percent"); not a count of the places something comes from
+    ("203,346 buyers from 214 countries and regions")."""
     before = text[max(sentence_start, figure.start - 40) : figure.start]
-    return cues.past_level_before.search(before) is not None
+    return cues.past_level_before.search(before) is not None and not (
+        figure.quantity is not None and cues.places_counted_after.match(text, figure.end))
 
 
 def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
