@@ -978,3 +978,10 @@ def test_a_count_of_the_places_buyers_come_from_is_no_comparison_level() -> None
     assert [(g["value"], g["period"]) for g in got] == [("203,346", thursday), ("214", thursday)]
     got = facts_of("Trade\n\nExports rose to 5 billion yuan in 2023, up from 4 billion yuan.", published=date(2024, 1, 6))
     assert [g["value"] for g in got] == ["5 billion yuan"]  # a level given as the comparison stays in no fact
+
+
+def test_a_paragraph_opening_on_the_city_without_a_figure_carries_the_subject_of_the_paragraph_before() -> None:
+    got = facts_of("Guizhou growers boost kiwi sales\n\nIn 2021, the production of kiwis in Liupanshui reached 30,500 "
+                   "tons, up 22 percent year-on-year.\n\nThe city has a large concentration of poor families. Nearly "
+                   "150,000 farmers have been involved in planting kiwis.", published=date(2022, 4, 14))
+    assert [(g["value"], g["subject"]) for g in got] == [("30,500 tons", "Liupanshui"), ("150,000", "Liupanshui")]

@@ -486,7 +486,12 @@ def extract_facts(
             framed = next((i for i in sentence_periods if periods[i].first_day is None
                            or periods[i].first_day != periods[i].last_day), None)
             paragraph_period = paragraph_period or framed is not None
-            context = _Context(named_first or _subject_of(sentence_subjects[:1], cues) or context.subject,
+            # "The city has a large concentration of poor families": opening a paragraph that names nothing, the
+            # subject of the paragraph before
+            opening = cues.anaphora.match(text, sent.start) if paragraph_subject is None and not sentence_subjects \
+                and context.subject is None else None
+            carried = last_subject if opening and typed is None else None
+            context = _Context(named_first or _subject_of(sentence_subjects[:1], cues) or context.subject or carried,
                                _metric(metrics[0], cues) if metrics else context.metric,
                                framed if framed is not None else context.period)
         if in_headline:
