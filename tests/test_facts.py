@@ -985,3 +985,12 @@ def test_a_paragraph_opening_on_the_city_without_a_figure_carries_the_subject_of
                    "tons, up 22 percent year-on-year.\n\nThe city has a large concentration of poor families. Nearly "
                    "150,000 farmers have been involved in planting kiwis.", published=date(2022, 4, 14))
     assert [(g["value"], g["subject"]) for g in got] == [("30,500 tons", "Liupanshui"), ("150,000", "Liupanshui")]
+
+
+def test_the_company_refers_to_the_company_named_before_even_without_a_suffix_but_not_to_a_ministry() -> None:
+    got = facts_of("Xiaomi shipments\n\nXiaomi shipped 23.16 million smartphones in the second quarter.\n\nMeanwhile, "
+                   "the company has opened 123 Mi Home stores across China as of July 7.", published=date(2017, 7, 10))
+    assert [(g["value"], g["subject"]) for g in got] == [("23.16 million", "Xiaomi"), ("123", "Xiaomi")]
+    got = facts_of("Trade\n\nThe Ministry of Commerce praised exporters.\n\nMeanwhile, the company exported 1,460 "
+                   "vehicles in May.", published=date(2024, 6, 10))
+    assert [(g["value"], g["subject"]) for g in got] == [("1,460 vehicles", None)]  # no company is named: no subject

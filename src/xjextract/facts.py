@@ -116,6 +116,8 @@ class _Cues:
     #: (anaphor, canonical, unnamed_is_none) of each kind: "the port" refers back to a subject whose canonical name
     #: is a port's; unnamed_is_none: a kind named without a name ("his company") gives no subject and inherits none
     kinds: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]
+    #: per kind (by its canonical pattern), the ORG names that are not of it although the kind takes ORGs
+    org_kinds: dict[str, re.Pattern[str]]
     through: re.Pattern[str]
     own_figure: re.Pattern[str]
     quantity_over: re.Pattern[str]
@@ -222,6 +224,7 @@ def _cues(language: str) -> _Cues:
         source_before=re.compile(data["source_before"], re.IGNORECASE),
         kinds=tuple((re.compile(k["anaphor"], re.IGNORECASE), re.compile(k["canonical"]), k.get("unnamed_is_none", False))
                     for k in data["kinds"].values()),
+        org_kinds={k["canonical"]: re.compile(k["or_org_except"]) for k in data["kinds"].values() if "or_org_except" in k},
         through=re.compile(data["through"], re.IGNORECASE),
         own_figure=re.compile(data["own_figure"]),
         quantity_over=re.compile(data["quantity_over"]),
@@ -995,7 +998,10 @@ def _named_before(position: int, canonical: re.Pattern[str], local: _Sentence, c
     subjects, starts = local.article
     first = local.first_of_kind.get(canonical.pattern)
     if first is None:
-        first = next((k for k, e in enumerate(subjects) if canonical.search(e.canonical or e.text)
+        # "Xiaomi ... the company": a kind that takes ORGs takes any company-like one
+        not_of_kind = cues.org_kinds.get(canonical.pattern)
+        first = next((k for k, e in enumerate(subjects) if (canonical.search(e.canonical or e.text) or (
+            not_of_kind is not None and e.label == "ORG" and not not_of_kind.search(e.canonical or e.text)))
                       and not _is_source(e, cues)), -1)
         local.first_of_kind[canonical.pattern] = first  # once per article and kind: the stage stays linear
     if first >= 0 and starts[first] < position:
