@@ -994,3 +994,18 @@ def test_the_company_refers_to_the_company_named_before_even_without_a_suffix_bu
     got = facts_of("Trade\n\nThe Ministry of Commerce praised exporters.\n\nMeanwhile, the company exported 1,460 "
                    "vehicles in May.", published=date(2024, 6, 10))
     assert [(g["value"], g["subject"]) for g in got] == [("1,460 vehicles", None)]  # no company is named: no subject
+
+
+def test_a_targets_period_frames_only_statements_that_look_ahead_too() -> None:
+    got = facts_of("Kiwis\n\nIn 2021, Liupanshui grew 30,500 tons of kiwis. By 2024, Liupanshui aims to reach an output "
+                   "value of 4.5 billion yuan.\n\nThe city has many poor families. Nearly 150,000 farmers have been "
+                   "involved in planting kiwis.", published=date(2022, 4, 14))
+    assert [(g["value"], g["period"]) for g in got] == [
+        ("30,500 tons", ("2021-01-01", "2021-12-31")), ("4.5 billion yuan", ("2024-01-01", "2024-12-31")),
+        ("150,000", None)]
+    got = facts_of("Grain\n\nChina plans to produce 650 million tonnes of grain by 2025. Wheat output will reach 130 "
+                   "million tonnes.", published=date(2021, 3, 5))
+    assert [g["period"] for g in got] == [("2025-01-01", "2025-12-31")] * 2  # a forecast after it takes it
+    got = facts_of("Economy\n\nChina's economy grew 5 percent in 2024, meeting the government's target. Exports rose "
+                   "7 percent.", published=date(2025, 1, 17))
+    assert [g["period"] for g in got] == [("2024-01-01", "2024-12-31")] * 2  # a target met is no look ahead

@@ -94,6 +94,7 @@ class _Cues:
     relative_clause: re.Pattern[str]
     region_modifier: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # before, after, a name of its kind
     origin_of_firms: re.Pattern[str]
+    forward: re.Pattern[str]
     places_counted_after: re.Pattern[str]
     present: re.Pattern[str]
     static: re.Pattern[str]
@@ -203,6 +204,7 @@ def _cues(language: str) -> _Cues:
         region_modifier=(re.compile(data["region_modifier"][0]), re.compile(data["region_modifier"][1]),
                          re.compile(data["region_modifier"][2])),
         origin_of_firms=re.compile(data["origin_of_firms"]),
+        forward=re.compile(data["forward"]),
         places_counted_after=re.compile(data["places_counted_after"]),
         present=re.compile(data["present"], re.IGNORECASE),
         static=re.compile(data["static"], re.IGNORECASE),
@@ -306,6 +308,9 @@ class _Context:
     subject: FactSubject | None = None
     metric: FactMetric | None = None
     period: int | None = None
+    #: the period is a target's or a forecast's ("By 2024, Liupanshui aims to ...", "will hire ... in the next 12
+    #: months"): only a statement that looks ahead too takes it
+    forward: bool = False
 
 
 def extract_facts(
@@ -385,7 +390,7 @@ def extract_facts(
                     and paragraph == lead_paragraph + 1:
                 # a lead that dates nothing ("China has reaped summer grain harvest with a 1-percent growth"): the
                 # first paragraph after it that does gives the article's period
-                lead_context = _Context(lead_context.subject, lead_context.metric, context.period)
+                lead_context = _Context(lead_context.subject, lead_context.metric, context.period, context.forward)
             if not in_headline_paragraph:
                 last_subject = paragraph_subject  # what "its" opening the next paragraph refers to
             # "Specifically, ...", "Of the total, ...": a paragraph that goes on with the one before keeps its frame
@@ -394,8 +399,8 @@ def extract_facts(
                 text, sent, context, periods_at.get(index, []), cues) or _anaphoric_opening(
                 text, sent, context, periods_at.get(index, []), cues))
             paragraph, paragraph_subject = sent.paragraph, None
-            context = context if going_on else _Context(None, context.metric, context.period) if same or framing \
-                else _Context()
+            context = context if going_on else _Context(None, context.metric, context.period, context.forward) \
+                if same or framing else _Context()
             paragraph_figures, paragraph_period = False, False
         in_headline_paragraph = headline is not None and sent.start < headline.end
         here = figures_at.get(index, [])
@@ -450,6 +455,7 @@ def extract_facts(
                     and not cues.source_before.search(text[max(0, e.start - 20) : e.start])]
         metrics = [m for m in cues.metrics.finditer(text, sent.start, sent.end)]
         in_headline = headline is not None and sent.start < headline.end
+        ahead = cues.forward.search(text, sent.start, sent.end) is not None
         clauses = _clauses(text, sent, cues)
         local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
         local.article, local.first_of_kind = article, first_of_kind
@@ -477,8 +483,10 @@ def extract_facts(
             # a subject given out by a "respectively" list is one member of it, not what the paragraph is about
             subject = context.subject if draft.subject is not None else fact.subject or context.subject
             paragraph_subject = paragraph_subject or subject
+            own = fact.period is not None and "period" not in fact.inherited
             context = _Context(subject, fact.metric or context.metric,
-                               fact.period if fact.period is not None else context.period)
+                               fact.period if fact.period is not None else context.period,
+                               ahead if own else context.forward)
         if not in_sentence:  # a sentence without figures may still set the paragraph's frame, though not by a
             # single day ("Bales were stacked in a warehouse on Monday": a scene, not the figures' period)
             # "The prefecture grows a fifth of Xinjiang's cotton": the prefecture named before, not Xinjiang
@@ -496,7 +504,8 @@ def extract_facts(
             carried = last_subject if opening and typed is None else None
             context = _Context(named_first or _subject_of(sentence_subjects[:1], cues) or context.subject or carried,
                                _metric(metrics[0], cues) if metrics else context.metric,
-                               framed if framed is not None else context.period)
+                               framed if framed is not None else context.period,
+                               ahead if framed is not None else context.forward)
         if in_headline:
             headline_context = context
     # a headline figure without a subject ("Fiscal revenue up 27.6% in H1") is the lead's first subject's
@@ -1180,8 +1189,10 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
         text, max(lo, value.start - _STATIC_BEFORE), value.start) is not None
     rate = value is not None and cues.rate_after.match(text, value.end) is not None  # "6,000 parcels a day"
     if period is None and not described and not perfect and not present and not rate:
-        period = next((c.period for c in contexts if c.period is not None), None)
-        if period is not None:
+        frame = next((c for c in contexts if c.period is not None), None)
+        # a target's period is no frame of a statement that does not look ahead itself
+        if frame is not None and not (frame.forward and not cues.forward.search(text, sent.start, sent.end)):
+            period = frame.period
             inherited.append("period")
     change, share = draft.slot("change"), draft.slot("share")
     return Fact(sentence=index, subject=subject, metric=metric,
