@@ -78,3 +78,12 @@ def test_a_home_breadcrumb_with_one_section_is_navigation_not_the_title() -> Non
     cleaned = clean_article(raw)
     assert cleaned.title == "Guizhou growers boost cultivation, processing, sales"
     assert any(r.reason == "navigation" and raw[r.start:r.end] == "Home | Macro" for r in cleaned.removed)
+
+
+def test_a_city_sites_widget_lines_are_navigation_not_the_title() -> None:
+    raw = ("Date: Tmp: 中文版 Easy Web Browsing\nFront page big pictures recommended\n\n\nDate:2017-09-29 14:09:00\n\n"
+           "  The total industrial output of Suzhou reached 3.5767 trillion yuan.\n")
+    cleaned = clean_article(raw)
+    assert cleaned.title is None
+    removed = " ".join(raw[r.start:r.end] for r in cleaned.removed if r.reason == "navigation")
+    assert "Easy Web Browsing" in removed and "Front page big pictures recommended" in removed
