@@ -1009,3 +1009,10 @@ def test_a_targets_period_frames_only_statements_that_look_ahead_too() -> None:
     got = facts_of("Economy\n\nChina's economy grew 5 percent in 2024, meeting the government's target. Exports rose "
                    "7 percent.", published=date(2025, 1, 17))
     assert [g["period"] for g in got] == [("2024-01-01", "2024-12-31")] * 2  # a target met is no look ahead
+
+
+def test_a_place_before_a_descriptor_and_a_company_name_describes_the_company() -> None:
+    got = facts_of("Coffee\n\nU.S. coffee chain Starbucks has been one of Yunnan's biggest customers this year, "
+                   "purchasing nearly 20 times more coffee from the province than it did in 2007.",
+                   published=date(2011, 12, 27))
+    assert [(g["value"], g["subject"]) for g in got] == [("20 times", "Starbucks")]
