@@ -1016,3 +1016,11 @@ def test_a_place_before_a_descriptor_and_a_company_name_describes_the_company() 
                    "purchasing nearly 20 times more coffee from the province than it did in 2007.",
                    published=date(2011, 12, 27))
     assert [(g["value"], g["subject"]) for g in got] == [("20 times", "Starbucks")]
+
+
+def test_the_days_of_the_event_an_attribution_describes_are_not_the_figures_period() -> None:
+    got = facts_of("Gaming sales up in H1\n\nChina's gaming sales hit 99.78 billion yuan in the first half of 2017, up "
+                   "26.7 percent year on year.\n\nChina has 507 million gamers, up 3.6 percent year on year, said the "
+                   "report released at China Digital Entertainment Congress which runs from Wednesday to Friday.",
+                   published=date(2017, 7, 26))
+    assert [(g["value"], g["period"]) for g in got][1:] == [("507 million", ("2017-01-01", "2017-06-30"))]

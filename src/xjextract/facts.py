@@ -95,6 +95,7 @@ class _Cues:
     region_modifier: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # before, after, a name of its kind
     origin_of_firms: re.Pattern[str]
     forward: re.Pattern[str]
+    attribution_event: re.Pattern[str]
     places_counted_after: re.Pattern[str]
     present: re.Pattern[str]
     static: re.Pattern[str]
@@ -205,6 +206,7 @@ def _cues(language: str) -> _Cues:
                          re.compile(data["region_modifier"][2])),
         origin_of_firms=re.compile(data["origin_of_firms"]),
         forward=re.compile(data["forward"]),
+        attribution_event=re.compile(data["attribution_event"]),
         places_counted_after=re.compile(data["places_counted_after"]),
         present=re.compile(data["present"], re.IGNORECASE),
         static=re.compile(data["static"], re.IGNORECASE),
@@ -1041,7 +1043,10 @@ def _nearest_period(text: str, local: _Sentence, draft: _Draft, within: tuple[in
     near = [k for k in range(max(0, i - 3), min(len(local.periods), i + 3))
             if within[0] <= local.period_starts[k] < within[1]
             and not _in_relative(text, local.period_starts[k], draft.start, within[0], cues)
-            and not (others_dated and _dates_a_later_clause(local, local.period_starts[k], draft))]
+            and not (others_dated and _dates_a_later_clause(local, local.period_starts[k], draft))
+            # "..., said the report released at the congress which runs from Wednesday to Friday": the event's days
+            and not (local.period_starts[k] >= draft.end
+                     and cues.attribution_event.search(text, draft.end, local.period_starts[k]))]
     if not near:
         return None
     periods = local.periods
