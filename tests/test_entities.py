@@ -79,3 +79,16 @@ def test_hongkong_in_one_word_is_hong_kong() -> None:
     record = extract_article("Output\n\nCompanies from Hongkong invested 5 billion yuan in Suzhou in 2016.\n", "x",
                              publication=date(2017, 9, 29))
     assert [(e.text, e.canonical) for e in record.entities if e.text == "Hongkong"] == [("Hongkong", "Hong Kong")]
+
+
+def test_compass_abbreviations_and_a_product_class_are_no_entities() -> None:
+    from datetime import date
+
+    from xjextract.pipeline import extract_article
+
+    record = extract_article("Coffee output in SW China grows\n\nMachinery and electronic products contributed 15.9 "
+                             "billion U.S. dollars, and NW China's Xinjiang exported more.\n", "x",
+                             publication=date(2018, 5, 6))
+    texts = [e.text for e in record.entities]
+    assert "SW" not in texts and "NW" not in texts and "Machinery" not in texts
+    assert "Xinjiang" in texts and "China" in texts
