@@ -92,3 +92,15 @@ def test_compass_abbreviations_and_a_product_class_are_no_entities() -> None:
     texts = [e.text for e in record.entities]
     assert "SW" not in texts and "NW" not in texts and "Machinery" not in texts
     assert "Xinjiang" in texts and "China" in texts
+
+
+def test_the_currencys_name_is_no_entity_and_no_subject() -> None:
+    from datetime import date
+
+    from xjextract.pipeline import extract_article
+
+    record = extract_article("Settlements\n\nXinjiang's cross-border settlements grew in the second quarter. Renminbi "
+                             "remained the dominant currency, accounting for 68.4 percent of all cross-border receipts "
+                             "in the region.\n", "x", publication=date(2025, 8, 1))
+    assert "Renminbi" not in [e.text for e in record.entities]
+    assert [f.subject.canonical if f.subject else None for f in record.facts] == ["Xinjiang"]
