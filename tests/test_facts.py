@@ -961,14 +961,8 @@ def test_a_compass_abbreviation_before_china_is_a_region_and_a_described_provinc
             "months of the year.")
     record = extract_article(text, "a", publication=date(2011, 12, 27))
     assert "SW" not in [e.text for e in record.entities]
-    got = [(rec_value(record, f), f.subject.canonical if f.subject else None) for f in record.facts]
+    got = [(g["value"], g["subject"]) for g in facts_of(text, published=date(2011, 12, 27))]
     assert got[1:] == [("55,000 tonnes", "Yunnan"), ("860,000 mu", "Yunnan"), ("119.8 million U.S. dollars", "Yunnan")]
-
-
-def rec_value(record, fact) -> str | None:  # type: ignore[no-untyped-def]
-    item = record.money[fact.money] if fact.money is not None else \
-        record.quantities[fact.quantity] if fact.quantity is not None else None
-    return item.text if item is not None else None
 
 
 def test_a_count_of_the_places_buyers_come_from_is_no_comparison_level() -> None:

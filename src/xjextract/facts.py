@@ -177,7 +177,8 @@ def _cues(language: str) -> _Cues:
         share_whole=(re.compile(data["share_whole"][0]), re.compile(data["share_whole"][1])),
         owner_before=re.compile(data["owner_before"], re.IGNORECASE),
         second_party_before=re.compile(data["second_party_before"], re.IGNORECASE),
-        possessive_chain=re.compile(data["possessive_chain"]),
+        possessive_chain=re.compile(
+            data["possessive_chain"].replace("{COMPANY_NOUNS}", "|".join(data["company_nouns"]))),
         respectively=re.compile(data["respectively"], re.IGNORECASE),
         own_period=re.compile(data["own_period"], re.IGNORECASE),
         dated_by=re.compile(data["dated_by"], re.IGNORECASE),
@@ -457,9 +458,9 @@ def extract_facts(
                     and not cues.source_before.search(text[max(0, e.start - 20) : e.start])]
         metrics = [m for m in cues.metrics.finditer(text, sent.start, sent.end)]
         in_headline = headline is not None and sent.start < headline.end
-        ahead = cues.forward.search(text, sent.start, sent.end) is not None
         clauses = _clauses(text, sent, cues)
         local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
+        local.ahead = ahead = cues.forward.search(text, sent.start, sent.end) is not None
         local.article, local.first_of_kind = article, first_of_kind
         local.named, local.named_starts = named, [e.start for e in named]
         local.described = described
@@ -587,6 +588,7 @@ class _Sentence:
         self.previous_subject: FactSubject | None = None  # the subject of the sentence's fact before (a clause's own)
         self.previous_end = -1  # where the sentence's fact before ends
         self.figure_starts: list[int] = []  # where the sentence's figures start (those in facts), sorted
+        self.ahead = False  # the sentence looks ahead (a plan, a forecast: cue "forward")
 
     def clause_of(self, position: int) -> tuple[int, int]:
         i = bisect_right(self.clause_starts, position) - 1
@@ -1196,7 +1198,7 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     if period is None and not described and not perfect and not present and not rate:
         frame = next((c for c in contexts if c.period is not None), None)
         # a target's period is no frame of a statement that does not look ahead itself
-        if frame is not None and not (frame.forward and not cues.forward.search(text, sent.start, sent.end)):
+        if frame is not None and not (frame.forward and not local.ahead):
             period = frame.period
             inherited.append("period")
     change, share = draft.slot("change"), draft.slot("share")
