@@ -87,3 +87,15 @@ def test_a_city_sites_widget_lines_are_navigation_not_the_title() -> None:
     assert cleaned.title is None
     removed = " ".join(raw[r.start:r.end] for r in cleaned.removed if r.reason == "navigation")
     assert "Easy Web Browsing" in removed and "Front page big pictures recommended" in removed
+
+
+def test_a_graphics_title_is_the_headline_and_a_short_credit_stays_a_caption() -> None:
+    raw = ("Download\nGraphics: A look at Hainan's duty-free shopping\nCGTN\n\n"
+           "Duty-free sales on Hainan Island reached 43.7 billion yuan in 2023, the provincial department said.\n\n"
+           "Graphics: A look at Hainan's duty-free shopping\n\nGraphic: Li Na/CGTN\n\n"
+           "The island received 9.1 million shoppers in the year.\n")
+    cleaned = clean_article(raw)
+    assert cleaned.title == "Graphics: A look at Hainan's duty-free shopping"
+    reasons = {raw[r.start:r.end]: r.reason for r in cleaned.removed}
+    assert reasons["Graphics: A look at Hainan's duty-free shopping"] == "repeated headline"
+    assert reasons["Graphic: Li Na/CGTN"] == "photo caption"

@@ -1018,3 +1018,10 @@ def test_the_days_of_the_event_an_attribution_describes_are_not_the_figures_peri
                    "report released at China Digital Entertainment Congress which runs from Wednesday to Friday.",
                    published=date(2017, 7, 26))
     assert [(g["value"], g["period"]) for g in got][1:] == [("507 million", ("2017-01-01", "2017-06-30"))]
+
+
+def test_the_possessor_of_a_listed_name_is_no_member_of_a_respectively_list() -> None:
+    got = facts_of("Arrivals\n\nTravelers from Japan (41,200) and China's Taiwan region (93,850) rose by 12.5 percent "
+                   "and 6.4 percent respectively in June.")
+    by_change = {g["change"]: g["subject"] for g in got if g["change"]}
+    assert by_change == {"12.5 percent": "Japan", "6.4 percent": "Taiwan"}

@@ -940,6 +940,9 @@ def _respectively(text: str, clause_start: int, figures: list[_Figure], subjects
     # "trade between China and Kazakhstan": the second party is not one of the list's subjects
     named = [e for e in subjects if e.end <= first
              and not cues.second_party_before.search(text, max(0, e.start - 40), e.start)]
+    # "South Korea and China's Hong Kong SAR": the possessor of the next name is no member of the list
+    named = [e for k, e in enumerate(named) if not (k + 1 < len(named) and re.fullmatch(
+        r"['’]s\s+(?:the\s+)?", text[e.end : named[k + 1].start]))]
     owner = _last_match(cues.owner_before, text, clause_start, first)
     # the partners listed right after the owner ("its trade with A and B"), not after another partner of it
     owned = owner is not None and 0 < sum(1 for e in named if e.start >= owner.end()) <= n
