@@ -1025,3 +1025,21 @@ def test_the_possessor_of_a_listed_name_is_no_member_of_a_respectively_list() ->
                    "and 6.4 percent respectively in June.")
     by_change = {g["change"]: g["subject"] for g in got if g["change"]}
     assert by_change == {"12.5 percent": "Japan", "6.4 percent": "Taiwan"}
+
+
+def test_a_paragraph_opened_by_a_stock_date_gives_its_figures_that_day() -> None:
+    got = facts_of("Gaming\n\nGame revenue reached 31.2 billion yuan in 2023.\n\nAs of the end of 2023, registered "
+                   "players numbered nearly 520 million. Women made up 44.1 percent of them.", date(2024, 3, 1))
+    share = next(g for g in got if g["share"] == "44.1 percent")
+    assert share["period"] == ("2023-12-31", "2023-12-31")
+    assert not any(g["value"] == "520 million" for g in got)
+
+
+def test_a_headline_possessor_after_into_is_what_the_headline_is_about_but_ties_with_a_partner_are_not() -> None:
+    got = facts_of("A close look into Vietnam's coffee industry\n\nCoffee will be promoted at the Asian Games in "
+                   "Hangzhou in September.\n\nMeanwhile, coffee exports reached 4.2 billion U.S. dollars in 2023.",
+                   date(2024, 3, 1))
+    assert next(g for g in got if g["value"] == "4.2 billion U.S. dollars")["subject"] == "Vietnam"
+    got = facts_of("New horizon for ties with Latin America\n\nChina's trade with the region reached 261 billion U.S. "
+                   "dollars in 2023.", date(2024, 3, 1))
+    assert next(g for g in got if g["value"] == "261 billion U.S. dollars")["subject"] == "China"

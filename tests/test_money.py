@@ -74,3 +74,18 @@ def test_domain_ambiguity_rules_win_over_cldr() -> None:
     before, after = currency_forms()
     assert before["$"] == "USD" and before["¥"] == "CNY" and before["£"] == "GBP" and before["C$"] == "CAD"
     assert after["yuan"] == "CNY" and after["pounds"] == "GBP"
+
+
+@pytest.mark.parametrize("counted", ["online game players", "consumers", "workers", "travelers"])
+def test_a_bare_amount_of_people_counted_is_no_money_of_the_sentence_before(counted: str) -> None:
+    text = f"Game revenue rose to 31.2 billion yuan. By June, {counted} numbered about 520 million."
+    sentences = [(s.start, s.end) for s in segment_sentences(text, [(0, len(text))])]
+    found = extract_money(text, sentences)
+    assert [m.text for m in found.money] == ["31.2 billion yuan"]
+
+
+def test_a_bare_amount_of_goods_still_takes_the_currency_of_the_sentence_before() -> None:
+    text = "Exports rose to 9.4 billion yuan. Imports reached 3.3 billion."
+    sentences = [(s.start, s.end) for s in segment_sentences(text, [(0, len(text))])]
+    assert [(m.text, m.currency) for m in extract_money(text, sentences).money] == [
+        ("9.4 billion yuan", "CNY"), ("3.3 billion", "CNY")]

@@ -86,6 +86,7 @@ class _Cues:
     event_subjects: re.Pattern[str]
     described_as: re.Pattern[str]  # an apposition describing a name by a noun: group "noun"
     described_anaphor: re.Pattern[str]  # "the small commodities hub": group "noun"
+    stock_day: re.Pattern[str]  # the words of a period's end ("end of 2022"): a stock's date, not a scene's
     described_possessor: re.Pattern[str]  # "'s small commodities hub" after a name
     distance_units: frozenset[str]
     distance_after: re.Pattern[str]
@@ -196,6 +197,7 @@ def _cues(language: str) -> _Cues:
         event_subjects=re.compile(data["event_subjects"]),
         described_as=re.compile(data["described"]["as"].replace("{NOUNS}", nouns)),
         described_anaphor=re.compile(data["described"]["anaphor"].replace("{NOUNS}", nouns)),
+        stock_day=re.compile(data["stock_day"]),
         described_possessor=re.compile(data["described"]["possessor"].replace(
             "{PLACES}", "|".join(data["described"]["possessed_places"]))),
         distance_units=frozenset(data["distance"]["units"]),
@@ -497,15 +499,23 @@ def extract_facts(
             typed = _typed_anaphor(text, sent.start, sentence_subjects[0].start if sentence_subjects else sent.end,
                                    local, cues)
             named_first = typed[1] if typed else None
+            # a period's end is a day too, but the date of a stock ("As of the end of 2022, players reached ..."),
+            # not a scene's
             framed = next((i for i in sentence_periods if periods[i].first_day is None
-                           or periods[i].first_day != periods[i].last_day), None)
+                           or periods[i].first_day != periods[i].last_day
+                           or cues.stock_day.search(periods[i].text)), None)
             paragraph_period = paragraph_period or framed is not None
             # "The city has a large concentration of poor families": opening a paragraph that names nothing, the
             # subject of the paragraph before
             opening = cues.anaphora.match(text, sent.start) if paragraph_subject is None and not sentence_subjects \
                 and context.subject is None else None
             carried = last_subject if opening and typed is None else None
-            context = _Context(named_first or _subject_of(sentence_subjects[:1], cues) or context.subject or carried,
+            # a headline without figures whose only name is a possessor after a partner's preposition ("An insight
+            # into China's esports industry") is about what that name owns; "ties with Latin America" is not
+            alone = [e for e in partners[:1] if text[e.end : e.end + 2] in ("'s", "’s")] \
+                if in_headline and not sentence_subjects else []
+            context = _Context(named_first or _subject_of(sentence_subjects[:1], cues) or _subject_of(alone, cues)
+                               or context.subject or carried,
                                _metric(metrics[0], cues) if metrics else context.metric,
                                framed if framed is not None else context.period,
                                ahead if framed is not None else context.forward)
