@@ -1043,3 +1043,10 @@ def test_a_headline_possessor_after_into_is_what_the_headline_is_about_but_ties_
     got = facts_of("New horizon for ties with Latin America\n\nChina's trade with the region reached 261 billion U.S. "
                    "dollars in 2023.", date(2024, 3, 1))
     assert next(g for g in got if g["value"] == "261 billion U.S. dollars")["subject"] == "China"
+
+
+def test_a_plan_that_names_no_period_takes_no_past_frame() -> None:
+    got = facts_of("Routes\n\nXinjiang's exports rose 5 percent in 2023. The region plans to use its offices in 31 "
+                   "countries to open new routes. It handled 4,100 trains.", date(2024, 3, 1))
+    assert next(g for g in got if g["value"] == "31")["period"] is None
+    assert next(g for g in got if g["value"] == "4,100 trains")["period"] == ("2023-01-01", "2023-12-31")

@@ -1211,7 +1211,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     if period is None and not described and not perfect and not present and not rate:
         frame = next((c for c in contexts if c.period is not None), None)
         # a target's period is no frame of a statement that does not look ahead itself
-        if frame is not None and not (frame.forward and not local.ahead):
+        # nor is a past frame the period of a plan ("The bank plans to use its branches in 62 countries")
+        if frame is not None and frame.forward == local.ahead:
             period = frame.period
             inherited.append("period")
     change, share = draft.slot("change"), draft.slot("share")
