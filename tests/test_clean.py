@@ -99,3 +99,25 @@ def test_a_graphics_title_is_the_headline_and_a_short_credit_stays_a_caption() -
     reasons = {raw[r.start:r.end]: r.reason for r in cleaned.removed}
     assert reasons["Graphics: A look at Hainan's duty-free shopping"] == "repeated headline"
     assert reasons["Graphic: Li Na/CGTN"] == "photo caption"
+
+
+def test_a_provincial_sites_banner_stray_date_and_widget_date_line() -> None:
+    raw = ("The Official Website of the People's Government of Anhui Province Mobile 中文 Français 한국어 日本語\n\n"
+           "3 March 2016\n\nHome>News>Business\n\nAnhui Car Exports Climb Again\n\n"
+           "2019-06-11 Download Print Comment\n"
+           "Between January and May this year, Anhui exported 61,000 cars, up 12 percent, the provincial customs said.\n")
+    cleaned = clean_article(raw)
+    assert cleaned.title == "Anhui Car Exports Climb Again"
+    assert cleaned.published == "2019-06-11"
+    reasons = {raw[r.start:r.end][:20]: r.reason for r in cleaned.removed}
+    assert reasons["The Official Website"] == "site banner"
+    assert reasons["2019-06-11 Download "] == "timestamp line"
+    assert "3 March 2016" not in cleaned.text
+
+
+@pytest.mark.parametrize("line", ["English Français Español Deutsch", "Русский Deutsch العربية"])
+def test_a_row_of_language_links_is_dropped(line: str) -> None:
+    raw = f"{line}\n\nHainan Tourism Grows\n\nHainan received 9 million visitors in May, up 8 percent, officials said.\n"
+    cleaned = clean_article(raw)
+    assert any(r.reason == "language links" for r in cleaned.removed)
+    assert cleaned.title == "Hainan Tourism Grows"

@@ -1050,3 +1050,14 @@ def test_a_plan_that_names_no_period_takes_no_past_frame() -> None:
                    "countries to open new routes. It handled 4,100 trains.", date(2024, 3, 1))
     assert next(g for g in got if g["value"] == "31")["period"] is None
     assert next(g for g in got if g["value"] == "4,100 trains")["period"] == ("2023-01-01", "2023-12-31")
+
+
+def test_a_dated_paragraph_ending_on_a_colon_frames_the_list_after_it() -> None:
+    got = facts_of("Anhui-Africa trade\n\nIn 2018, Anhui's trade with Africa rose 20 percent.\n\nAnhui's trade with "
+                   "Africa in the first five months of this year was as follows:\n\n1. Exports:\n\n"
+                   "Machinery: 2.1 billion yuan, up 12 percent;\n\nTextiles: 640 million yuan, up 8 percent.\n\n"
+                   "In May alone, exports reached 500 million yuan.", date(2019, 6, 20))
+    first_five = ("2019-01-01", "2019-05-31")
+    assert next(g for g in got if g["value"] == "2.1 billion yuan")["period"] == first_five
+    assert next(g for g in got if g["value"] == "640 million yuan")["period"] == first_five
+    assert next(g for g in got if g["value"] == "500 million yuan")["period"] == ("2019-05-01", "2019-05-31")

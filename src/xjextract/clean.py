@@ -75,6 +75,7 @@ class _Rules:
     title_suffix: re.Pattern[str]
     widget_titles: frozenset[str]
     box_markers: tuple[re.Pattern[str], ...]
+    bare_date: re.Pattern[str]  # a line that is a date and nothing else ("15 July 2015"): never the title
     list_min_lines: int
     list_max_words: int
     box_max_words: int
@@ -113,6 +114,7 @@ def _rules(language: str) -> _Rules:
         title_suffix=re.compile(data["title_suffix"]),
         widget_titles=frozenset(w.casefold() for w in data["widget_titles"]),
         box_markers=tuple(re.compile(p) for p in data["box_markers"]),
+        bare_date=re.compile(r"\s*" + forms["DATE"] + r"\s*"),
         list_min_lines=int(data["list_run"]["min_lines"]),
         list_max_words=int(data["list_run"]["max_words"]),
         box_max_words=int(data["list_run"].get("box_max_words", data["list_run"]["max_words"])),
@@ -443,7 +445,8 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
         if reason is None and title is not None and _norm(line) == _norm(title):
             reason = "repeated headline"
         if reason is None and not in_body:
-            if title is None and _looks_like_title(line) and not _is_dateline(rules, line):
+            if title is None and _looks_like_title(line) and not _is_dateline(rules, line) \
+                    and not rules.bare_date.fullmatch(line):
                 title = rules.title_suffix.sub("", line)
                 headline, by_shape = (start, start + len(title)), True
                 if headline[1] < end:

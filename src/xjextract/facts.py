@@ -86,6 +86,7 @@ class _Cues:
     event_subjects: re.Pattern[str]
     described_as: re.Pattern[str]  # an apposition describing a name by a noun: group "noun"
     described_anaphor: re.Pattern[str]  # "the small commodities hub": group "noun"
+    list_opening: re.Pattern[str]  # the end of a sentence that opens a list: "... as follows:"
     stock_day: re.Pattern[str]  # the words of a period's end ("end of 2022"): a stock's date, not a scene's
     described_possessor: re.Pattern[str]  # "'s small commodities hub" after a name
     distance_units: frozenset[str]
@@ -198,6 +199,7 @@ def _cues(language: str) -> _Cues:
         described_as=re.compile(data["described"]["as"].replace("{NOUNS}", nouns)),
         described_anaphor=re.compile(data["described"]["anaphor"].replace("{NOUNS}", nouns)),
         stock_day=re.compile(data["stock_day"]),
+        list_opening=re.compile(data["list_opening"]),
         described_possessor=re.compile(data["described"]["possessor"].replace(
             "{PLACES}", "|".join(data["described"]["possessed_places"]))),
         distance_units=frozenset(data["distance"]["units"]),
@@ -384,6 +386,8 @@ def extract_facts(
                   for k, v in by_sentence([_Indexed(i, p) for i, p in enumerate(periods)]).items()}
     subjects_at = by_sentence(subjects)
     paragraph_figures, paragraph_period = False, False
+    paragraph_dated = False  # a fact of the paragraph has a period of its own
+    list_frame: _Context | None = None  # the frame of a list a dated paragraph ending on a colon opens
     for index, sent in enumerate(sentences):
         if sent.paragraph != paragraph:
             # "NBS data released last month showed that home prices kept rising ... in January." a paragraph with no
@@ -405,8 +409,14 @@ def extract_facts(
                 text, sent, context, periods_at.get(index, []), cues))
             paragraph, paragraph_subject = sent.paragraph, None
             context = context if going_on else _Context(None, context.metric, context.period, context.forward) \
-                if same or framing else _Context()
-            paragraph_figures, paragraph_period = False, False
+                if same or framing else list_frame or _Context()
+            # "The trade in the first seven months of this year was as follows:": a dated paragraph without figures
+            # that ends on a colon frames the list after it, paragraph by paragraph, until one dates its own figures
+            if framing and cues.list_opening.search(text, sentences[index - 1].start, sentences[index - 1].end):
+                list_frame = context
+            elif paragraph_dated:
+                list_frame = None
+            paragraph_figures, paragraph_period, paragraph_dated = False, False, False
         in_headline_paragraph = headline is not None and sent.start < headline.end
         here = figures_at.get(index, [])
         paragraph_figures = paragraph_figures or bool(here)
@@ -489,6 +499,7 @@ def extract_facts(
             subject = context.subject if draft.subject is not None else fact.subject or context.subject
             paragraph_subject = paragraph_subject or subject
             own = fact.period is not None and "period" not in fact.inherited
+            paragraph_dated = paragraph_dated or own
             context = _Context(subject, fact.metric or context.metric,
                                fact.period if fact.period is not None else context.period,
                                ahead if own else context.forward)

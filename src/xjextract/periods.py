@@ -646,8 +646,13 @@ def _resolve(kind: str, groups: dict[str, Any], ctx: _Context, lex: _Lexicon) ->
                 return first, last, True
         raise ValueError("no stretch of that many months before")
     if kind == "season":  # "next winter", "winter 2023" (winter runs December to February)
-        name = (groups.get("season") or groups.get("season2") or "").lower()
+        name = (groups.get("season") or groups.get("season2") or groups.get("season3") or "").lower()
         first_month, last_month = lex.seasons[name]
+        if groups.get("year1"):  # "the 2017-2018 winter", "the 2021-22 winter season": the winter across the two
+            first_year, second = int(groups["year1"]), groups["year2"]
+            if int(second) != (first_year + 1 if len(second) == 4 else (first_year + 1) % 100):
+                raise ValueError("a winter across two years that do not follow each other")
+            groups = {**groups, "year": groups["year1"]}
 
         def make(year: int) -> tuple[date, date]:
             end_index = year * 12 + last_month - 1
