@@ -1061,3 +1061,15 @@ def test_a_dated_paragraph_ending_on_a_colon_frames_the_list_after_it() -> None:
     assert next(g for g in got if g["value"] == "2.1 billion yuan")["period"] == first_five
     assert next(g for g in got if g["value"] == "640 million yuan")["period"] == first_five
     assert next(g for g in got if g["value"] == "500 million yuan")["period"] == ("2019-05-01", "2019-05-31")
+
+
+def test_the_employer_of_a_quoted_official_is_no_subject() -> None:
+    got = facts_of("Rail plans\n\nChina's railways carried 3.6 billion passengers in 2018, according to China Railway "
+                   "(CR).\n\nAccording to Lu Ming, CR's general manager, the country plans to build 3,200 kilometers of "
+                   "new lines in 2019.", date(2019, 1, 3))
+    assert next(g for g in got if g["value"] == "3,200 kilometers")["subject"] == "China"
+
+
+def test_a_sentence_opening_over_a_figure_is_a_fact() -> None:
+    got = facts_of("Holiday\n\nOver 72 million railway trips were made in May.", date(2019, 6, 3))
+    assert [g["value"] for g in got] == ["72 million"]

@@ -76,7 +76,7 @@ def test_domain_ambiguity_rules_win_over_cldr() -> None:
     assert after["yuan"] == "CNY" and after["pounds"] == "GBP"
 
 
-@pytest.mark.parametrize("counted", ["online game players", "consumers", "workers", "travelers"])
+@pytest.mark.parametrize("counted", ["online game players", "consumers", "workers", "travelers", "units shipped"])
 def test_a_bare_amount_of_people_counted_is_no_money_of_the_sentence_before(counted: str) -> None:
     text = f"Game revenue rose to 31.2 billion yuan. By June, {counted} numbered about 520 million."
     sentences = [(s.start, s.end) for s in segment_sentences(text, [(0, len(text))])]

@@ -59,3 +59,16 @@ def test_no_publication_date_fails_the_periods_of_a_corpus_article() -> None:
         for day in days:
             for period in extract_periods(text, day).periods:
                 assert period.first_day is None or period.last_day is None or period.first_day <= period.last_day
+
+
+@pytest.mark.parametrize(("text", "span", "day"), [
+    ("Trains carried 10 billion passengers by the end of the first quarter of 2019.", "end of the first quarter of 2019",
+     "2019-03-31"),
+    ("Loans stood at 3 trillion yuan at the end of the third quarter of 2018.", "end of the third quarter of 2018",
+     "2018-09-30"),
+])
+def test_the_end_of_a_quarter_after_the_article_is_its_last_day(text: str, span: str, day: str) -> None:
+    from xjextract.api import extract_text
+
+    periods = [(p.text, str(p.first_day), str(p.last_day)) for p in extract_text(text, published="2019-05-10").periods]
+    assert periods == [(span, day, day)]

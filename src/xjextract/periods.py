@@ -219,8 +219,9 @@ def _lexicon(language: str) -> _Lexicon:
         "{WORDYEAR}": _WORD_YEAR,
         "{HOLIDAY}": "|".join(re.escape(n.title()) for n in sorted(data["holidays"]["names"], key=len, reverse=True)),
     }
-    prefix = (r"(?:(?P<end>[Ee]nd of\s+)|(?P<since>[Ss]ince\s+(?:the\s+(?:beginning|start)\s+of\s+)?)"
-              r"|(?P<begin>(?:[Bb]eginning|[Ss]tart) of\s+))")
+    # "end of the first quarter": the article may stand between the prefix and a pattern that has none
+    prefix = (r"(?:(?P<end>[Ee]nd of\s+(?:the\s+)?)|(?P<since>[Ss]ince\s+(?:the\s+(?:beginning|start)\s+of\s+)?)"
+              r"|(?P<begin>(?:[Bb]eginning|[Ss]tart) of\s+(?:the\s+)?))")
     patterns = []
     for spec in data["patterns"]:
         core = spec["pattern"]

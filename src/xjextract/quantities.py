@@ -45,8 +45,11 @@ class _Lexicon:
     count: re.Pattern[str]  # "205 countries and regions", "1.2 million visitors"
     count_not_after: re.Pattern[str]
     count_not_nouns: frozenset[str]
+    units_of: dict[str, list[tuple[str, re.Pattern[str]]]]  # "units" of vehicles named before: vehicle
+    units_of_window: int
     number_words: dict[str, int]
     range_before: re.Pattern[str]  # "100,000 to " right before a quantity: the first number of its range
+    list_before: re.Pattern[str]  # "1.8 billion, 310 million and " right before one: the numbers sharing its unit
 
 
 @cache
@@ -82,8 +85,12 @@ def _lexicon(language: str) -> _Lexicon:
         count=_count_regex(data, scale, number_words),
         count_not_after=re.compile(rf"(?i:(?<![\w-])(?:{'|'.join(re.escape(w) for w in data['count_not_after'])})\s+$)"),
         count_not_nouns=frozenset(w.casefold() for w in data["count_not_nouns"]),
+        units_of={noun.casefold(): [(unit, re.compile(p, re.IGNORECASE)) for unit, p in spec.items()]
+                  for noun, spec in data.get("units_of", {}).items()},
+        units_of_window=int(data.get("units_of_window", 0)),
         number_words=number_words,
         range_before=re.compile(rf"(?i:{number})\s*(?:to|-|–)\s*$"),
+        list_before=re.compile(rf"(?i:{number})(?:,\s*|,?\s+and\s+)$"),
     )
 
 
@@ -164,6 +171,7 @@ def extract_quantities(
         taken.add(q.start, q.end)
     found += _ranges(text, found, taken, lex, forms)
     found += _counts(text, taken, lex)
+    found += _listed(text, found, taken, lex)
     return sorted(found, key=lambda q: q.start)
 
 
@@ -195,6 +203,32 @@ def _ranges(text: str, found: list[Quantity], taken: SpanSet, lex: _Lexicon, for
     return out
 
 
+def _listed(text: str, found: list[Quantity], taken: SpanSet, lex: _Lexicon) -> list[Quantity]:
+    """The numbers listed before a quantity that share its unit: "1.8 billion, 310 million and 190 million units",
+    "12.5, 8.1 and 4.3 million tonnes" (a number without a scale word takes the last one's, as a range's does).
+    Never a year ("in 2017, 2018 and 2019")."""
+    out = []
+    for q in found:
+        if q.unit == "times":
+            continue
+        scale = next((w for w in q.text.split() if w.casefold() in lex.scales), None)
+        head = q.start
+        while (match := lex.list_before.search(text, max(0, head - _RANGE_WINDOW), head)) is not None:
+            if taken.overlaps(match.start(), match.end()) or crosses_paragraph(text, match.start(), q.start):
+                break
+            number = match["num"]
+            if match["scale"] is None and len(number) == 4 and number.isdigit() and int(number) in _YEARS:
+                break
+            end = match.end("scale") if match["scale"] else match.end("num")
+            value = _value(number, match["scale"] or scale, lex)
+            if not math.isfinite(value) or glued(text, match.start(), end):
+                break
+            out.append(Quantity(text=text[match.start():end], start=match.start(), end=end, value=value, unit=q.unit))
+            taken.add(match.start(), end)
+            head = match.start()
+    return out
+
+
 def _counts(text: str, taken: SpanSet, lex: _Lexicon) -> list[Quantity]:
     """Counts (unit ``count``): "traded with 205 countries and regions" (span ``205``), "86 companies"; never a
     year, a number after "the"/"top" ("the 10 ASEAN members"), nor one before a time or measure word."""
@@ -217,5 +251,12 @@ def _counts(text: str, taken: SpanSet, lex: _Lexicon) -> list[Quantity]:
         if year or taken.overlaps(start, end) or lex.count_not_after.search(text, max(0, start - 12), start) \
                 or not math.isfinite(value) or glued(text, start, end) or crosses_paragraph(text, start, match.end()):
             continue
-        out.append(Quantity(text=text[start:end], start=start, end=end, value=value, unit="count"))
+        unit = "count"
+        if noun in lex.units_of:  # "2.6 million units" of the vehicles the paragraph named before
+            lo = max(0, start - lex.units_of_window)
+            lo = max(lo, text.rfind("\n", lo, start) + 1)
+            unit = next((u for u, pattern in lex.units_of[noun] if pattern.search(text, lo, start)), "count")
+            if unit != "count" and not between:  # a unit's span holds its noun, as "2,100 trucks" does
+                end = match.end("noun")
+        out.append(Quantity(text=text[start:end], start=start, end=end, value=value, unit=unit))
     return out
