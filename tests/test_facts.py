@@ -1073,3 +1073,9 @@ def test_the_employer_of_a_quoted_official_is_no_subject() -> None:
 def test_a_sentence_opening_over_a_figure_is_a_fact() -> None:
     got = facts_of("Holiday\n\nOver 72 million railway trips were made in May.", date(2019, 6, 3))
     assert [g["value"] for g in got] == ["72 million"]
+def test_a_share_of_the_world_figure_keeps_its_subject_the_world_figure_still_has_none() -> None:
+    got = facts_of("Qinghai lithium output up\n\nOutput of lithium carbonate reached 60,000 tons in 2023, accounting "
+                   "for 35 percent of global output.\n\nThe total annual global output of lithium carbonate is around "
+                   "170,000 tons.", published=date(2024, 3, 2))
+    assert [(g["value"], g["share"], g["subject"]) for g in got] == [
+        ("60,000 tons", "35 percent", "Qinghai"), ("170,000 tons", None, None)]
