@@ -1079,3 +1079,9 @@ def test_a_share_of_the_world_figure_keeps_its_subject_the_world_figure_still_ha
                    "170,000 tons.", published=date(2024, 3, 2))
     assert [(g["value"], g["share"], g["subject"]) for g in got] == [
         ("60,000 tons", "35 percent", "Qinghai"), ("170,000 tons", None, None)]
+
+
+def test_a_period_that_a_figure_exceeds_is_its_base_not_its_period() -> None:
+    got = facts_of("Solar output surges\n\nIn the first three quarters, the output of solar modules exceeded last year's "
+                   "total, with year-on-year growth of more than 40 percent.", published=date(2022, 10, 20))
+    assert [(g["change"], g["period"]) for g in got] == [("40 percent", ("2022-01-01", "2022-09-30"))]
