@@ -1085,3 +1085,11 @@ def test_a_period_that_a_figure_exceeds_is_its_base_not_its_period() -> None:
     got = facts_of("Solar output surges\n\nIn the first three quarters, the output of solar modules exceeded last year's "
                    "total, with year-on-year growth of more than 40 percent.", published=date(2022, 10, 20))
     assert [(g["change"], g["period"]) for g in got] == [("40 percent", ("2022-01-01", "2022-09-30"))]
+
+
+def test_this_accounted_for_gives_the_value_before_its_share_a_named_share_stays_its_own_fact() -> None:
+    got = facts_of("Hunan-Africa trade up\n\nHunan's trade with South Africa was 4.93 billion yuan from January to July, up "
+                   "35.7 percent. This accounted for 53.5 percent of the total Hunan-Africa trade.\n\nTrade with Egypt was "
+                   "1.2 billion yuan. Egypt's share of the total was 13 percent.", published=date(2018, 8, 20))
+    assert [(g["value"], g["change"], g["share"]) for g in got] == [
+        ("4.93 billion yuan", "35.7 percent", "53.5 percent"), ("1.2 billion yuan", None, None), (None, None, "13 percent")]

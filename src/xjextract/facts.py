@@ -106,6 +106,7 @@ class _Cues:
     pool_before: re.Pattern[str]  # "among 31 provinces": the pool a ranking is taken in
     figure_anaphor: re.Pattern[str]  # "The figure marked": the value of the fact before
     change_anaphor: re.Pattern[str]  # "This is ... up 23 percent": the change of the value before
+    share_anaphor: re.Pattern[str]  # "This accounted for 53.5% of the total": the share of the value before
     own_results: tuple[re.Pattern[str], re.Pattern[str]]  # "Alibaba reported ... revenue", a body's name
     participle_clause: re.Pattern[str]  # ", carrying some": a clause that goes on with the statement before
     spelled_out: re.Pattern[str]  # "the past five months from January to May": between a period and its dates
@@ -220,6 +221,7 @@ def _cues(language: str) -> _Cues:
         pool_before=re.compile(data["pool_before"]),
         figure_anaphor=re.compile(data["figure_anaphor"]),
         change_anaphor=re.compile(data["change_anaphor"]),
+        share_anaphor=re.compile(data["share_anaphor"]),
         own_results=(re.compile(data["own_results"]["after"]), re.compile(data["own_results"]["not_bodies"])),
         participle_clause=re.compile(data["participle_clause"]),
         spelled_out=re.compile(data["spelled_out"]),
@@ -485,6 +487,10 @@ def extract_facts(
                     and _change_of_previous(text, sent, draft, facts[-1], cues):
                 facts[-1] = facts[-1].model_copy(update={"change": draft.figures[0].percentage})
                 continue  # "... received 145.5 billion yuan. This is a significant increase, up 23 percent"
+            if k == 0 and facts and facts[-1].sentence == index - 1 and sentences[index - 1].paragraph == sent.paragraph \
+                    and _share_of_previous(text, sent, draft, facts[-1], cues):
+                facts[-1] = facts[-1].model_copy(update={"share": draft.figures[0].percentage})
+                continue  # "It was 4.93 billion CNY, up 35.7%. This accounted for 53.5% of the total Hunan-Africa trade"
             value = draft.slot("value")
             counted = value is not None and value.quantity is not None \
                 and quantities[value.quantity].unit == "count"
@@ -570,6 +576,14 @@ def _change_of_previous(text: str, sent: Sentence, draft: _Draft, previous: Fact
     return (len(draft.figures) == 1 and draft.figures[0].slot == "change" and previous.change is None
             and previous.share is None and (previous.money is not None or previous.quantity is not None)
             and cues.change_anaphor.match(text, sent.start) is not None)
+
+
+def _share_of_previous(text: str, sent: Sentence, draft: _Draft, previous: Fact, cues: _Cues) -> bool:
+    """A sentence opening on a bare "This", "That" or "It" that takes a share ("This accounted for 53.5% of the total")
+    whose first statement is one share alone, right after a fact with a value and no share: that value's share."""
+    return (len(draft.figures) == 1 and draft.figures[0].slot == "share" and previous.share is None
+            and (previous.money is not None or previous.quantity is not None)
+            and cues.share_anaphor.match(text, sent.start) is not None)
 
 
 def _anaphoric_opening(text: str, sent: Sentence, context: _Context, periods: list[tuple[int, Period]],
