@@ -1093,3 +1093,11 @@ def test_this_accounted_for_gives_the_value_before_its_share_a_named_share_stays
                    "1.2 billion yuan. Egypt's share of the total was 13 percent.", published=date(2018, 8, 20))
     assert [(g["value"], g["change"], g["share"]) for g in got] == [
         ("4.93 billion yuan", "35.7 percent", "53.5 percent"), ("1.2 billion yuan", None, None), (None, None, "13 percent")]
+
+
+def test_the_lead_names_the_headline_subject_more_fully_and_later_paragraphs_take_the_full_name() -> None:
+    got = facts_of("Freight trains through Urumqi up 18.6 pct\n\nThe Urumqi International Land Port Area handled 1,583 "
+                   "freight trains in the first three quarters of 2025, up 18.6 percent year on year.\n\nThe trains "
+                   "carried 162,400 TEUs of goods during the period.", published=date(2025, 10, 14))
+    assert [(g["value"], g["subject"]) for g in got][1:] == [
+        ("1,583", "Urumqi International Land Port Area"), ("162,400 TEUs", "Urumqi International Land Port Area")]

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TypeVar
 
@@ -322,6 +322,18 @@ class _Context:
     forward: bool = False
 
 
+def _refined(headline: _Context, lead: _Context | None) -> _Context:
+    """The headline's frame with its subject named more fully by the lead's ("Freight trains through Urumqi up 18.6
+    pct" over "The Urumqi International Land Port Area ... handled 1,583 international freight trains"): the lead's
+    subject when the headline's name is a part of its name."""
+    if lead is None or headline.subject is None or lead.subject is None:
+        return headline
+    short, full = headline.subject.canonical or headline.subject.text, lead.subject.canonical or lead.subject.text
+    if short == full or re.search(rf"(?<!\w){re.escape(short)}(?!\w)", full) is None:
+        return headline
+    return replace(headline, subject=lead.subject)
+
+
 def extract_facts(
     text: str,
     sentences: list[Sentence],
@@ -496,8 +508,8 @@ def extract_facts(
                 and quantities[value.quantity].unit == "count"
             local.context_subject = context.subject
             local.last_subject = last_subject
-            fact = _fact(text, index, local, draft, cues, [context, headline_context, lead_context or _Context()],
-                         counted)
+            fact = _fact(text, index, local, draft, cues,
+                         [context, _refined(headline_context, lead_context), lead_context or _Context()], counted)
             facts.append(fact)
             local.previous_subject = fact.subject if draft.subject is None else local.previous_subject
             local.previous_end = draft.end
