@@ -1101,3 +1101,10 @@ def test_the_lead_names_the_headline_subject_more_fully_and_later_paragraphs_tak
                    "carried 162,400 TEUs of goods during the period.", published=date(2025, 10, 14))
     assert [(g["value"], g["subject"]) for g in got][1:] == [
         ("1,583", "Urumqi International Land Port Area"), ("162,400 TEUs", "Urumqi International Land Port Area")]
+
+
+def test_a_place_the_headline_crosses_is_no_subject() -> None:
+    got = facts_of("Logistics venture aims to speed cargo across Tianshan\n\nKyrgyz-China Silk Road Logistics was set up "
+                   "in Urumqi on Monday.\n\nThe venture plans to invest 1.2 billion yuan over the next five years.",
+                   published=date(2025, 5, 15))
+    assert [(g["value"], g["subject"]) for g in got] == [("1.2 billion yuan", "Kyrgyz-China Silk Road Logistics")]
