@@ -1108,3 +1108,12 @@ def test_a_place_the_headline_crosses_is_no_subject() -> None:
                    "in Urumqi on Monday.\n\nThe venture plans to invest 1.2 billion yuan over the next five years.",
                    published=date(2025, 5, 15))
     assert [(g["value"], g["subject"]) for g in got] == [("1.2 billion yuan", "Kyrgyz-China Silk Road Logistics")]
+
+
+def test_a_lead_that_dates_no_figure_takes_the_narrower_period_of_the_paragraph_after_it() -> None:
+    got = facts_of("Xinjiang farm exports to Central Asia hit record\n\nXinjiang's agricultural exports to Central Asia "
+                   "climbed to a record this year, the regional department of commerce said.\n\nFrom January to "
+                   "November, the exports were valued at 10 billion yuan, up 22.5 percent.\n\nFruit exports reached "
+                   "4.6 billion yuan.", published=date(2024, 12, 20))
+    assert [(g["value"], g["period"]) for g in got] == [
+        ("10 billion yuan", ("2024-01-01", "2024-11-30")), ("4.6 billion yuan", ("2024-01-01", "2024-11-30"))]

@@ -322,6 +322,14 @@ class _Context:
     forward: bool = False
 
 
+def _narrower(inner: Period, outer: Period) -> bool:
+    """Whether ``inner`` lies within ``outer`` and is shorter ("January to November" within "this year")."""
+    if None in (inner.first_day, inner.last_day, outer.first_day, outer.last_day):
+        return False
+    return outer.first_day <= inner.first_day and inner.last_day <= outer.last_day \
+        and (inner.first_day, inner.last_day) != (outer.first_day, outer.last_day)
+
+
 def _refined(headline: _Context, lead: _Context | None) -> _Context:
     """The headline's frame with its subject named more fully by the lead's ("Freight trains through Urumqi up 18.6
     pct" over "The Urumqi International Land Port Area ... handled 1,583 international freight trains"): the lead's
@@ -400,6 +408,7 @@ def extract_facts(
                   for k, v in by_sentence([_Indexed(i, p) for i, p in enumerate(periods)]).items()}
     subjects_at = by_sentence(subjects)
     paragraph_figures, paragraph_period = False, False
+    lead_figures = False  # the lead paragraph holds a figure
     paragraph_dated = False  # a fact of the paragraph has a period of its own
     list_frame: _Context | None = None  # the frame of a list a dated paragraph ending on a colon opens
     for index, sent in enumerate(sentences):
@@ -408,11 +417,13 @@ def extract_facts(
             # figure that dates its statement frames the paragraph after it
             framing = paragraph >= 0 and not paragraph_figures and paragraph_period
             if paragraph >= 0 and lead_context is None and not (headline and paragraph == 0):
-                lead_context, lead_paragraph = context, paragraph
-            elif lead_context is not None and lead_context.period is None and context.period is not None \
-                    and paragraph == lead_paragraph + 1:
-                # a lead that dates nothing ("China has reaped summer grain harvest with a 1-percent growth"): the
-                # first paragraph after it that does gives the article's period
+                lead_context, lead_paragraph, lead_figures = context, paragraph, paragraph_figures
+            elif lead_context is not None and context.period is not None and paragraph == lead_paragraph + 1 and (
+                    lead_context.period is None
+                    or not lead_figures and _narrower(periods[context.period], periods[lead_context.period])):
+                # a lead that dates nothing ("China has reaped summer grain harvest with a 1-percent growth"), or
+                # dates no figure ("exports climbed to a record this year"): the first paragraph after it that dates
+                # its figures ("From January to November, ...") gives the article's period
                 lead_context = _Context(lead_context.subject, lead_context.metric, context.period, context.forward)
             if not in_headline_paragraph:
                 last_subject = paragraph_subject  # what "its" opening the next paragraph refers to
