@@ -506,14 +506,12 @@ def extract_facts(
             if k == 0 and facts and _second_reading(text, sent, draft, facts[-1], cues):
                 continue  # "The figure marked an increase of 23.4 percent from the pre-epidemic level in 2019" after
                 # "reached 28.33 trillion yuan, up 22.7 percent": a second change of that figure, in no fact
+            # "... received 145.5 billion yuan. This is a significant increase, up 23 percent"; "It was 4.93 billion
+            # CNY, up 35.7%. This accounted for 53.5% of the total Hunan-Africa trade"
             if k == 0 and facts and facts[-1].sentence == index - 1 and sentences[index - 1].paragraph == sent.paragraph \
-                    and _change_of_previous(text, sent, draft, facts[-1], cues):
-                facts[-1] = facts[-1].model_copy(update={"change": draft.figures[0].percentage})
-                continue  # "... received 145.5 billion yuan. This is a significant increase, up 23 percent"
-            if k == 0 and facts and facts[-1].sentence == index - 1 and sentences[index - 1].paragraph == sent.paragraph \
-                    and _share_of_previous(text, sent, draft, facts[-1], cues):
-                facts[-1] = facts[-1].model_copy(update={"share": draft.figures[0].percentage})
-                continue  # "It was 4.93 billion CNY, up 35.7%. This accounted for 53.5% of the total Hunan-Africa trade"
+                    and (slot := _slot_of_previous(text, sent, draft, facts[-1], cues)) is not None:
+                facts[-1] = facts[-1].model_copy(update={slot: draft.figures[0].percentage})
+                continue
             value = draft.slot("value")
             counted = value is not None and value.quantity is not None \
                 and quantities[value.quantity].unit == "count"
@@ -593,20 +591,21 @@ def _second_reading(text: str, sent: Sentence, draft: _Draft, previous: Fact, cu
             and cues.figure_anaphor.match(text, sent.start) is not None)
 
 
-def _change_of_previous(text: str, sent: Sentence, draft: _Draft, previous: Fact, cues: _Cues) -> bool:
-    """A sentence opening on a bare "This", "That" or "It" ("This is a significant increase, up 23 percent") whose
-    first statement is one change alone, right after a fact with a value and no change or share: that value's change."""
-    return (len(draft.figures) == 1 and draft.figures[0].slot == "change" and previous.change is None
-            and previous.share is None and (previous.money is not None or previous.quantity is not None)
-            and cues.change_anaphor.match(text, sent.start) is not None)
-
-
-def _share_of_previous(text: str, sent: Sentence, draft: _Draft, previous: Fact, cues: _Cues) -> bool:
-    """A sentence opening on a bare "This", "That" or "It" that takes a share ("This accounted for 53.5% of the total")
-    whose first statement is one share alone, right after a fact with a value and no share: that value's share."""
-    return (len(draft.figures) == 1 and draft.figures[0].slot == "share" and previous.share is None
-            and (previous.money is not None or previous.quantity is not None)
-            and cues.share_anaphor.match(text, sent.start) is not None)
+def _slot_of_previous(text: str, sent: Sentence, draft: _Draft, previous: Fact, cues: _Cues) -> str | None:
+    """A sentence opening on a bare "This", "That" or "It" whose first statement is one figure alone, right after a fact
+    with a value: "change" when it is a change ("This is a significant increase, up 23 percent") and that fact has no
+    change or share, "share" when it is a share ("This accounted for 53.5% of the total") and that fact has none; the
+    slot of the value's fact it fills. None otherwise."""
+    if len(draft.figures) != 1 or (previous.money is None and previous.quantity is None):
+        return None
+    slot = draft.figures[0].slot
+    if slot == "change" and previous.change is None and previous.share is None:
+        opening = cues.change_anaphor
+    elif slot == "share" and previous.share is None:
+        opening = cues.share_anaphor
+    else:
+        return None
+    return slot if opening.match(text, sent.start) is not None else None
 
 
 def _anaphoric_opening(text: str, sent: Sentence, context: _Context, periods: list[tuple[int, Period]],
