@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from pydantic import ValidationError
 
-from xjextract.schema import Money, Record, Source, json_schema
+from xjextract.schema import Money, Period, Record, Source, json_schema
 
 SRC = Source(path="a.txt", sha256="0" * 64)
 
@@ -87,3 +88,13 @@ def test_a_wrong_sentence_index_is_refused(corpus_records: dict[str, tuple[str, 
     wrong = item.model_copy(update={"sentence": (item.sentence + 1) % len(record.sentences)})
     with pytest.raises(ValidationError, match="does not hold it"):
         type(record).model_validate({**record.model_dump(), "money": [wrong.model_dump(), *[m.model_dump() for m in record.money[1:]]]})
+
+
+def test_a_period_is_part_of_a_longer_one_that_holds_its_days_not_of_itself_nor_without_days() -> None:
+    def period(first: date | None, last: date | None) -> Period:
+        return Period(text="x", start=0, end=1, first_day=first, last_day=last, timex=None, relative=False)
+
+    year, months = period(date(2024, 1, 1), date(2024, 12, 31)), period(date(2024, 1, 1), date(2024, 11, 30))
+    assert months.part_of(year) and not year.part_of(months) and not year.part_of(year)
+    assert not period(date(2023, 12, 1), date(2024, 1, 31)).part_of(year)
+    assert not period(None, None).part_of(year) and not months.part_of(period(None, None))

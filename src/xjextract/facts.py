@@ -322,14 +322,6 @@ class _Context:
     forward: bool = False
 
 
-def _narrower(inner: Period, outer: Period) -> bool:
-    """Whether ``inner`` lies within ``outer`` and is shorter ("January to November" within "this year")."""
-    if None in (inner.first_day, inner.last_day, outer.first_day, outer.last_day):
-        return False
-    return outer.first_day <= inner.first_day and inner.last_day <= outer.last_day \
-        and (inner.first_day, inner.last_day) != (outer.first_day, outer.last_day)
-
-
 def _refined(headline: _Context, lead: _Context | None) -> _Context:
     """The headline's frame with its subject named more fully by the lead's ("Freight trains through Urumqi up 18.6
     pct" over "The Urumqi International Land Port Area ... handled 1,583 international freight trains"): the lead's
@@ -420,7 +412,7 @@ def extract_facts(
                 lead_context, lead_paragraph, lead_figures = context, paragraph, paragraph_figures
             elif lead_context is not None and context.period is not None and paragraph == lead_paragraph + 1 and (
                     lead_context.period is None
-                    or not lead_figures and _narrower(periods[context.period], periods[lead_context.period])):
+                    or not lead_figures and periods[context.period].part_of(periods[lead_context.period])):
                 # a lead that dates nothing ("China has reaped summer grain harvest with a 1-percent growth"), or
                 # dates no figure ("exports climbed to a record this year"): the first paragraph after it that dates
                 # its figures ("From January to November, ...") gives the article's period
@@ -502,6 +494,7 @@ def extract_facts(
         local.named, local.named_starts = named, [e.start for e in named]
         local.described = described
         local.figure_starts = [f.start for f in in_sentence]
+        headline_frame = _refined(headline_context, lead_context)  # neither changes within the sentence
         for k, draft in enumerate(_group(text, clauses, in_sentence, local, cues, quantities)):
             if k == 0 and facts and _second_reading(text, sent, draft, facts[-1], cues):
                 continue  # "The figure marked an increase of 23.4 percent from the pre-epidemic level in 2019" after
@@ -517,8 +510,8 @@ def extract_facts(
                 and quantities[value.quantity].unit == "count"
             local.context_subject = context.subject
             local.last_subject = last_subject
-            fact = _fact(text, index, local, draft, cues,
-                         [context, _refined(headline_context, lead_context), lead_context or _Context()], counted)
+            fact = _fact(text, index, local, draft, cues, [context, headline_frame, lead_context or _Context()],
+                         counted)
             facts.append(fact)
             local.previous_subject = fact.subject if draft.subject is None else local.previous_subject
             local.previous_end = draft.end

@@ -861,8 +861,7 @@ def _reported_period(ctx: _Context, lex: _Lexicon) -> tuple[date, date, bool]:
         assert first is not None and last is not None
         if _refers_back(item, ctx, lex) or (pub is not None and last >= pub):
             continue
-        if any(p.first_day <= first and last <= p.last_day and (p.first_day, p.last_day) != (first, last)  # type: ignore[operator]
-               for p in stretches[:k]):
+        if any(item.part_of(p) for p in stretches[:k]):
             continue
         return first, last, True
     if stretches:

@@ -154,6 +154,14 @@ class Period(Span):
             raise ValueError(f"period {self.text!r}: last_day {self.last_day} before first_day {self.first_day}")
         return self
 
+    def part_of(self, outer: Period) -> bool:
+        """Whether these days lie within ``outer``'s and are fewer ("January to November" within "this year", "July"
+        within "the first seven months"); False when either lacks its days."""
+        if None in (self.first_day, self.last_day, outer.first_day, outer.last_day):
+            return False
+        return outer.first_day <= self.first_day and self.last_day <= outer.last_day \
+            and (self.first_day, self.last_day) != (outer.first_day, outer.last_day)  # type: ignore[operator]
+
 
 class Quantity(Span):
     value: float
