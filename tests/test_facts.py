@@ -1117,3 +1117,12 @@ def test_a_lead_that_dates_no_figure_takes_the_narrower_period_of_the_paragraph_
                    "4.6 billion yuan.", published=date(2024, 12, 20))
     assert [(g["value"], g["period"]) for g in got] == [
         ("10 billion yuan", ("2024-01-01", "2024-11-30")), ("4.6 billion yuan", ("2024-01-01", "2024-11-30"))]
+
+
+def test_a_body_that_publishes_or_forecasts_the_figures_is_their_source_a_company_its_own() -> None:
+    got = facts_of("Used car sales speed up\n\nThe used car sector is speeding along in China.\n\nStatistics from the "
+                   "China Automobile Dealers Association show that 1 million used cars were sold in May, a 19 percent "
+                   "increase year-on-year. The CADA expects sales to reach 12 million vehicles this year.\n\nGeely "
+                   "expects sales of 1.5 million vehicles this year.", published=date(2017, 6, 20))
+    assert [(g["value"], g["subject"]) for g in got] == [
+        ("1 million", "China"), ("12 million vehicles", "China"), ("1.5 million vehicles", "Geely")]

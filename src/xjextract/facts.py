@@ -130,6 +130,8 @@ class _Cues:
     list_joint: re.Pattern[str]
     global_figure: re.Pattern[str]
     fronted_as: re.Pattern[str]
+    data_from_before: re.Pattern[str]  # "Statistics from the": the body named next published the data
+    forecast_after: re.Pattern[str]  # "The CADA expects": a body's forecast, of others' figures
     place_reported: re.Pattern[str]
     global_not_after: re.Pattern[str]
     clause_series: re.Pattern[str]
@@ -243,6 +245,8 @@ def _cues(language: str) -> _Cues:
         list_joint=re.compile(data["list_joint"]),
         global_figure=re.compile(data["global"], re.IGNORECASE),
         fronted_as=re.compile(data["fronted_as"]),
+        data_from_before=re.compile(data["data_from_before"], re.IGNORECASE),
+        forecast_after=re.compile(data["forecast_after"]),
         place_reported=re.compile(data["place_reported"]),
         global_not_after=re.compile(data["global_not_after"], re.IGNORECASE),
         clause_series=re.compile(data["clause_series"]),
@@ -484,6 +488,7 @@ def extract_facts(
         chosen = {id(e) for e in sentence_subjects}
         partners = [e for e in named if id(e) not in chosen and not _is_source(e, cues)
                     and cues.partner_before.search(text[max(0, e.start - 12) : e.start])
+                    and not cues.data_from_before.search(text[max(0, e.start - 30) : e.start])
                     and not cues.source_before.search(text[max(0, e.start - 20) : e.start])]
         metrics = [m for m in cues.metrics.finditer(text, sent.start, sent.end)]
         in_headline = headline is not None and sent.start < headline.end
@@ -728,7 +733,11 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
         text[entity.end : entity.end + 1] == "-" and not cues.bilateral_after.match(text, entity.end))
     dateline = entity.text.isupper() and len(entity.text) > 3 and re.match(r"\s*[,—–(-]", after) is not None
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
-    source = _is_source(entity, cues)
+    # "Statistics from the China Automobile Dealers Association show", "The CADA expects ... sales to reach": a body
+    # (not a company) that publishes or forecasts the figures
+    source = _is_source(entity, cues) or cues.data_from_before.search(before) is not None or (
+        entity.label == "ORG" and cues.forecast_after.match(after) is not None
+        and cues.own_results[1].search(entity.canonical or entity.text) is not None)
     # a source, unless "the NDRC said it approved" (an actor), "China's coal-rich province of Shanxi reported more than
     # 862 million tonnes" (a place reporting its own figure) or "Alibaba reported on Thursday stronger-than-expected
     # revenue" (a company reporting its own results)
