@@ -1126,3 +1126,13 @@ def test_a_body_that_publishes_or_forecasts_the_figures_is_their_source_a_compan
                    "expects sales of 1.5 million vehicles this year.", published=date(2017, 6, 20))
     assert [(g["value"], g["subject"]) for g in got] == [
         ("1 million", "China"), ("12 million vehicles", "China"), ("1.5 million vehicles", "Geely")]
+
+
+def test_points_a_rate_of_decline_or_the_growth_rate_moved_are_a_fact_with_the_frames_period() -> None:
+    got = facts_of("Taiyuan economy stabilizes\n\nThe added value of manufacturers fell 2.9 percent in the first half. "
+                   "But the rate of decline narrowed by 1.6 percentage points from the fall in the first five months."
+                   "\n\nInvestment grew 9.4 percent year on year and the growth rate accelerated by 0.3 percentage "
+                   "points compared with the first quarter.", published=date(2020, 7, 28))
+    assert [(g["change"], g["period"]) for g in got] == [
+        ("2.9 percent", ("2020-01-01", "2020-06-30")), ("1.6 percentage points", ("2020-01-01", "2020-06-30")),
+        ("9.4 percent", ("2020-01-01", "2020-06-30")), ("0.3 percentage points", ("2020-01-01", "2020-06-30"))]

@@ -900,7 +900,9 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
                 continue
             # "130.4 billion yuan, with the growth rate falling 7.9 percentage points": the points a growth rate moved
             # are that rate's fact, not the value's change (gold/README.md "Facts")
-            if figure.slot == "change" and taken is None and figure.points and cues.rate_points.search(between):
+            # ("investment increasing 9.4 percent and the growth rate accelerating by 0.3 percentage points": after the
+            # value's own change too, the rate named between makes it another statement)
+            if figure.slot == "change" and figure.points and cues.rate_points.search(between):
                 current = _Draft([figure])
                 drafts.append(current)
                 continue
