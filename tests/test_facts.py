@@ -1136,3 +1136,11 @@ def test_points_a_rate_of_decline_or_the_growth_rate_moved_are_a_fact_with_the_f
     assert [(g["change"], g["period"]) for g in got] == [
         ("2.9 percent", ("2020-01-01", "2020-06-30")), ("1.6 percentage points", ("2020-01-01", "2020-06-30")),
         ("9.4 percent", ("2020-01-01", "2020-06-30")), ("0.3 percentage points", ("2020-01-01", "2020-06-30"))]
+
+
+def test_an_amount_followed_by_or_more_bounds_a_class_and_is_no_value() -> None:
+    got = facts_of("The added value of manufacturers above a designated size, those with annual revenue of 20 million "
+                   "yuan or more, fell 2.9 percent in the first half. Exports reached 20 billion yuan and more than "
+                   "300 companies took part.", published=date(2020, 7, 28))
+    assert [(g["value"], g["change"]) for g in got] == [
+        (None, "2.9 percent"), ("20 billion yuan", None), ("300", None)]

@@ -74,6 +74,7 @@ class _Cues:
     dated_by: re.Pattern[str]
     change_before_over: re.Pattern[str]
     threshold_before: re.Pattern[str]
+    threshold_after: re.Pattern[str]  # "20 million yuan or more": a class's lower bound
     source_names: re.Pattern[str]
     demonyms: dict[str, str]
     report_before: re.Pattern[str]
@@ -189,6 +190,7 @@ def _cues(language: str) -> _Cues:
         dated_by=re.compile(data["dated_by"], re.IGNORECASE),
         change_before_over=re.compile(data["change_before_over"], re.IGNORECASE),
         threshold_before=re.compile(data["threshold_before"], re.IGNORECASE),
+        threshold_after=re.compile(data["threshold_after"], re.IGNORECASE),
         source_names=re.compile(data["source_names"]),
         demonyms=data["demonyms"],
         report_before=re.compile(data["report_before"], re.IGNORECASE),
@@ -454,7 +456,8 @@ def extract_facts(
                     # million tons": the change itself, no fact's value
                 if cues.difference_after.match(text, f.end):
                     continue  # "130 billion US dollars more than that at the end of 2013": a difference
-                if cues.threshold_before.search(text, max(sent.start, f.start - 60), f.start):
+                if cues.threshold_before.search(text, max(sent.start, f.start - 60), f.start) \
+                        or cues.threshold_after.match(text, f.end):
                     continue  # "new projects worth over 100 million yuan stood at 1,427": a class's bound
                 if f.quantity is not None and _distance(text, quantities[f.quantity], cues):
                     continue  # "about 17 km from the border town", "the 1,035-km line": a description
