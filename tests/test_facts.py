@@ -1144,3 +1144,12 @@ def test_an_amount_followed_by_or_more_bounds_a_class_and_is_no_value() -> None:
                    "300 companies took part.", published=date(2020, 7, 28))
     assert [(g["value"], g["change"]) for g in got] == [
         (None, "2.9 percent"), ("20 billion yuan", None), ("300", None)]
+
+
+def test_our_cooperative_is_the_cooperative_named_before_not_the_province() -> None:
+    got = facts_of("Soybean records\n\nHeilongjiang yielded 9.54 billion kilograms of soybeans this year.\n\nLiu Mingkun, "
+                   "head of the Yongsheng Agricultural Machinery Cooperative in Jixian County, Heilongjiang, is "
+                   "happy.\n\n\"This year, our cooperative planted more than 20,000 mu of soybeans,\" Liu said.",
+                   published=date(2022, 12, 19))
+    assert [(g["value"], g["subject"]) for g in got] == [
+        ("9.54 billion kilograms", "Heilongjiang"), ("20,000 mu", "Yongsheng Agricultural Machinery Cooperative")]
