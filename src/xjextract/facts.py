@@ -491,7 +491,7 @@ def extract_facts(
         chosen = {id(e) for e in sentence_subjects}
         partners = [e for e in named if id(e) not in chosen and not _is_source(e, cues)
                     and cues.partner_before.search(text[max(0, e.start - 12) : e.start])
-                    and not cues.data_from_before.search(text[max(0, e.start - 30) : e.start])
+                    and not _given_as_source(text, e, cues)
                     and not cues.source_before.search(text[max(0, e.start - 20) : e.start])]
         metrics = [m for m in cues.metrics.finditer(text, sent.start, sent.end)]
         in_headline = headline is not None and sent.start < headline.end
@@ -726,6 +726,16 @@ def _is_source(entity: Entity, cues: _Cues) -> bool:
     return name in cues.sources or cues.source_names.search(name) is not None
 
 
+def _given_as_source(text: str, entity: Entity, cues: _Cues) -> bool:
+    """A body the text gives as the figures' publisher or forecaster, whatever its name: "Statistics from the China
+    Automobile Dealers Association show", "The CADA expects ... sales to reach" (a body, not a company, whose own
+    forecast stays its own)."""
+    if cues.data_from_before.search(text[max(0, entity.start - 30) : entity.start]):
+        return True
+    return entity.label == "ORG" and cues.forecast_after.match(text[entity.end : entity.end + 40]) is not None \
+        and cues.own_results[1].search(entity.canonical or entity.text) is not None
+
+
 def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     """Not a partner, not the data's source, not half of a compound ("China-Europe freight trains")."""
     before = text[max(0, entity.start - 30) : entity.start]
@@ -736,11 +746,7 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
         text[entity.end : entity.end + 1] == "-" and not cues.bilateral_after.match(text, entity.end))
     dateline = entity.text.isupper() and len(entity.text) > 3 and re.match(r"\s*[,—–(-]", after) is not None
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
-    # "Statistics from the China Automobile Dealers Association show", "The CADA expects ... sales to reach": a body
-    # (not a company) that publishes or forecasts the figures
-    source = _is_source(entity, cues) or cues.data_from_before.search(before) is not None or (
-        entity.label == "ORG" and cues.forecast_after.match(after) is not None
-        and cues.own_results[1].search(entity.canonical or entity.text) is not None)
+    source = _is_source(entity, cues) or _given_as_source(text, entity, cues)
     # a source, unless "the NDRC said it approved" (an actor), "China's coal-rich province of Shanxi reported more than
     # 862 million tonnes" (a place reporting its own figure) or "Alibaba reported on Thursday stronger-than-expected
     # revenue" (a company reporting its own results)
