@@ -121,3 +121,49 @@ def test_a_row_of_language_links_is_dropped(line: str) -> None:
     cleaned = clean_article(raw)
     assert any(r.reason == "language links" for r in cleaned.removed)
     assert cleaned.title == "Hainan Tourism Grows"
+
+
+def test_a_xinhua_pages_home_page_and_most_searched_lines_are_not_the_title() -> None:
+    raw = ("Home Page | Photos | Video | Forum\nMake Us Your Home Page\nMost Searched: G20  CPC  AIIB  \n\n"
+           "Hainan's GDP up 6.1 pct in Q2\n\nSource: Xinhua   2016-08-31 12:26:23\n\n"
+           "HAIKOU, Aug. 31 (Xinhua) -- Hainan's gross domestic product grew 6.1 percent in the second quarter.\n")
+    cleaned = clean_article(raw)
+    assert cleaned.title == "Hainan's GDP up 6.1 pct in Q2"
+    reasons = {raw[r.start:r.end]: r.reason for r in cleaned.removed}
+    assert reasons["Home Page | Photos | Video | Forum\nMake Us Your Home Page"] == "navigation"  # merged
+    assert reasons["Most Searched: G20  CPC  AIIB"].startswith("page widget")
+
+
+def test_a_cookie_banners_title_line_is_part_of_the_notice() -> None:
+    raw = ("Our Privacy Statement & Cookie Policy\n\nBy continuing to browse our site you agree to our use of cookies, "
+           "revised Privacy Policy and Terms of Use.\n\nI agree\n\nWhat next for the marine economy?\n\nCGTN\n\n"
+           "China's gross ocean product reached 10 trillion yuan in 2024, a report showed.\n")
+    cleaned = clean_article(raw)
+    assert cleaned.title == "What next for the marine economy?"
+    assert "Cookie" not in cleaned.text
+    assert any(r.reason == "cookie notice" and raw[r.start:r.end].startswith("Our Privacy") for r in cleaned.removed)
+
+
+def test_a_city_sites_date_edit_source_line_gives_the_time() -> None:
+    raw = ("Suzhou's trade rises\n\nDate:2018-01-23 15:48:00Edit:Editor of Suzhou ChinaSource:Suzhou Daily\n\n"
+           "  Suzhou's foreign trade in 2017 totaled 2,139.49 billion yuan, up by 18.5% over the previous year.\n")
+    cleaned = clean_article(raw)
+    assert cleaned.published == "2018-01-23T15:48"
+    assert "Edit:" not in cleaned.text and "Suzhou Daily" not in cleaned.text
+
+
+def test_an_ecns_web_editor_line_names_the_agency_without_web() -> None:
+    raw = ("China's sugar output threatened\n2014-07-27 09:24 Xinhua Web Editor: Li Yan\n\n"
+           "China produced 11.76 million tonnes of sugar each year on average from 2006 to 2010, the plan said.\n")
+    cleaned = clean_article(raw)
+    assert cleaned.published == "2014-07-27T09:24"
+    assert cleaned.publisher == "Xinhua"
+
+
+def test_a_peoples_daily_follow_us_line_ends_the_story() -> None:
+    raw = ("date 2020-10-28 Gold output drops\n\n(Xinhua)    09:17, October 28, 2020\n\n"
+           "BEIJING, Oct. 27 (Xinhua) -- China produced 262.93 tonnes of gold in the first nine months.\n\n"
+           "(For the latest China news, Please follow People's Daily on Twitter and Facebook)(Web editor: Wen Ying)\n")
+    cleaned = clean_article(raw)
+    assert "Twitter" not in cleaned.text
+    assert cleaned.text.rstrip().endswith("first nine months.")
