@@ -1153,3 +1153,14 @@ def test_our_cooperative_is_the_cooperative_named_before_not_the_province() -> N
                    published=date(2022, 12, 19))
     assert [(g["value"], g["subject"]) for g in got] == [
         ("9.54 billion kilograms", "Heilongjiang"), ("20,000 mu", "Yongsheng Agricultural Machinery Cooperative")]
+
+
+def test_a_possessive_period_after_a_figure_is_the_next_levels_and_a_base_of_comparison_no_frame() -> None:
+    got = facts_of("Hainan GDP down\n\nHAIKOU, Aug. 31 (Xinhua) -- Hainan's GDP shrank 3.1 percent year-on-year in the "
+                   "second quarter of 2016, the statistics service said.\n\nThe decline is attributed to a lower base "
+                   "of comparison in the previous year.\n\nExports of goods fell by 24.7 percent year-on-year, similar "
+                   "to the first quarter's 24.6 percent falling. China's grain output reached 147.39 million tonnes in "
+                   "this year's summer harvest.", published=date(2016, 8, 31))
+    assert [(g["value"] or g["change"], g["period"]) for g in got] == [
+        ("3.1 percent", ("2016-04-01", "2016-06-30")), ("24.7 percent", ("2016-04-01", "2016-06-30")),
+        ("147.39 million tonnes", ("2016-01-01", "2016-12-31"))]

@@ -72,6 +72,7 @@ class _Cues:
     respectively: re.Pattern[str]
     own_period: re.Pattern[str]
     dated_by: re.Pattern[str]
+    period_possessive: re.Pattern[str]
     change_before_over: re.Pattern[str]
     threshold_before: re.Pattern[str]
     threshold_after: re.Pattern[str]  # "20 million yuan or more": a class's lower bound
@@ -188,6 +189,7 @@ def _cues(language: str) -> _Cues:
         respectively=re.compile(data["respectively"], re.IGNORECASE),
         own_period=re.compile(data["own_period"], re.IGNORECASE),
         dated_by=re.compile(data["dated_by"], re.IGNORECASE),
+        period_possessive=re.compile(data["period_possessive"]),
         change_before_over=re.compile(data["change_before_over"], re.IGNORECASE),
         threshold_before=re.compile(data["threshold_before"], re.IGNORECASE),
         threshold_after=re.compile(data["threshold_after"], re.IGNORECASE),
@@ -1119,6 +1121,7 @@ def _nearest_period(text: str, local: _Sentence, draft: _Draft, within: tuple[in
             if within[0] <= local.period_starts[k] < within[1]
             and not _in_relative(text, local.period_starts[k], draft.start, within[0], cues)
             and not (others_dated and _dates_a_later_clause(local, local.period_starts[k], draft))
+            and not _possessive_of_another(text, local.period_starts[k], local.period_ends[k], draft, cues)
             # "..., said the report released at the congress which runs from Wednesday to Friday": the event's days
             and not (local.period_starts[k] >= draft.end
                      and cues.attribution_event.search(text, draft.end, local.period_starts[k]))]
@@ -1139,6 +1142,15 @@ def _nearest_period(text: str, local: _Sentence, draft: _Draft, within: tuple[in
     if k + 1 < len(periods) and cues.spelled_out.fullmatch(text, ends[k], local.period_starts[k + 1]):
         return periods[k + 1]
     return periods[k]
+
+
+def _possessive_of_another(text: str, period_start: int, period_end: int, draft: _Draft, cues: _Cues) -> bool:
+    """The period ending at ``period_end``, after the draft's figures, is in the possessive: it governs a later noun
+    ("exports fell 24.7 percent, similar to the first quarter's 24.6 percent"), not them. Before them it may date
+    them ("this year's crop is expected to reach 620,000 tonnes", "November's decline was 36.5 percent"), and after
+    them when it dates them ("147.39 million tonnes in this year's summer harvest")."""
+    return period_end > draft.end and cues.period_possessive.match(text, period_end) is not None \
+        and not cues.dated_by.fullmatch(text, draft.end, period_start)
 
 
 def _dates_a_later_clause(local: _Sentence, position: int, draft: _Draft) -> bool:
