@@ -31,6 +31,7 @@ _YEARS = range(1900, 2101)
 @dataclass(frozen=True)
 class _Lexicon:
     adjacent: re.Pattern[str]
+    worded: re.Pattern[str]  # "one million tonnes": a written number with a scale word, then a unit form
     linked: re.Pattern[str]
     units: dict[str, str]
     #: forms of a unit not in the gold list, converted to one that is: "mu" -> hectare, times 1/15
@@ -71,6 +72,8 @@ def _lexicon(language: str) -> _Lexicon:
     words = rf"(?:[A-Za-z][\w'’.-]*\s+){{1,{int(data['max_words_between'])}}}"
     return _Lexicon(
         adjacent=re.compile(rf"(?i:{number}(?:\s+|-)(?P<unit>{alternation}))(?![\w-])"),
+        worded=re.compile(rf"(?i:(?<![\w-])(?P<word>{'|'.join(sorted(number_words, key=len, reverse=True)) or '(?!)'})"
+                          rf"\s(?P<scale>{scale})(?:\s+|-)(?P<unit>{alternation}))(?![\w-])"),
         linked=re.compile(rf"(?i:{number}\s+(?P<between>{words})(?P<unit>{'|'.join(re.escape(f) for f in loose)}))(?![\w-])"),
         units=units,
         factors=factors,
@@ -143,6 +146,13 @@ def extract_quantities(
                 or crosses_paragraph(text, match.start(), match.end()):
             continue  # (hundreds of digits: no JSON number; "4\u200b8 tonnes": not 8)
         if not taken.overlaps(match.start(), match.end()):
+            found.append(Quantity(text=match.group(0), start=match.start(), end=match.end(), value=value,
+                                  unit=lex.units[match["unit"].casefold()]))
+            forms[match.start()] = match["unit"]
+    for match in lex.worded.finditer(text):  # "reduced by one million tonnes"
+        value = float(Decimal(lex.number_words[match["word"].casefold()]) * lex.scales[match["scale"].casefold()]
+                      * lex.factors.get(match["unit"].casefold(), 1))
+        if not taken.overlaps(match.start(), match.end()) and not crosses_paragraph(text, match.start(), match.end()):
             found.append(Quantity(text=match.group(0), start=match.start(), end=match.end(), value=value,
                                   unit=lex.units[match["unit"].casefold()]))
             forms[match.start()] = match["unit"]
