@@ -1164,3 +1164,9 @@ def test_a_possessive_period_after_a_figure_is_the_next_levels_and_a_base_of_com
     assert [(g["value"] or g["change"], g["period"]) for g in got] == [
         ("3.1 percent", ("2016-04-01", "2016-06-30")), ("24.7 percent", ("2016-04-01", "2016-06-30")),
         ("147.39 million tonnes", ("2016-01-01", "2016-12-31"))]
+
+
+def test_an_amount_after_a_passive_verb_of_change_with_by_is_the_change_not_a_value() -> None:
+    got = facts_of("Sugarcane output in Chongzuo could be reduced by one million tonnes, with losses of 630 million "
+                   "yuan. Loans in the province rose by 254.2 billion yuan.", published=date(2014, 7, 27))
+    assert [g["value"] for g in got] == ["630 million yuan", "254.2 billion yuan"]
