@@ -133,6 +133,8 @@ class _Rules:
     company_head: re.Pattern[str]  # "... Holding Company", "... Corporation": a company named in full
     abbreviated: frozenset[str]  # words whose final dot is part of them ("Co.", "Ltd.")
     never: frozenset[str]
+    common_acronym: re.Pattern[str]
+    label_before: tuple[tuple[str, re.Pattern[str]], ...]
     lower_lead: re.Pattern[str]  # lower-case words opening a span: "statistics department of Haikou Customs"
     connector_tail: re.Pattern[str]  # a connector closing a span the model cut short: "Port of"
     left_head: re.Pattern[str]  # "Port of " right before an entity
@@ -159,6 +161,8 @@ def _rules(language: str) -> _Rules:
         company_head=re.compile(r"\s(?:" + "|".join(re.escape(h) for h in data.get("company_heads", [])) + r")$"),
         abbreviated=frozenset(w for x in suffixes for w in x.replace(",", " ").split() if w.endswith(".")),
         never=frozenset(data["never"]),
+        common_acronym=re.compile(data["common_acronym"]),
+        label_before=tuple((label, re.compile(p)) for label, p in data.get("label_before", {}).items()),
         lower_lead=re.compile(r"^(?:[a-z][\w'’-]*\s+)+(?:(?:" + "|".join(re.escape(c) for c in data["connectors"])
                               + r")\s+)?(?=[A-Z])"),
         connector_tail=re.compile(r"\s+(?:" + "|".join(re.escape(c) for c in data["connectors"]) + r")$"),
@@ -256,6 +260,17 @@ def _currency_words(language: str) -> re.Pattern[str]:
     return re.compile(r"\.?\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
+def _common_acronyms(text: str, rules: _Rules) -> frozenset[str]:
+    """Acronyms the text defines for lower-case words ("gross ocean product (GOP)"): no entity's names."""
+    found = set()
+    for match in rules.common_acronym.finditer(text):
+        acronym = match["acronym"]
+        words = match["words"].split()[-len(acronym):]
+        if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym.lower():
+            found.add(acronym)
+    return frozenset(found)
+
+
 def _acronym(name: str, skip: frozenset[str]) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w not in skip and w[0].isupper())
 
@@ -289,6 +304,7 @@ def canonicalize(
     taken = SpanSet(exclude or [])
     trimmed: list[tuple[int, int, str, str | None]] = []
     lower_words = set(re.findall(r"\b[a-z][a-z-]+\b", text))
+    common = _common_acronyms(text, rules)
     spans = [s for s in spans if s[2] in labels]
     if place and not any(s[0] < place[1] and place[0] < s[1] for s in spans):
         spans = sorted([*spans, (place[0], place[1], "GPE", None)])
@@ -307,8 +323,8 @@ def canonicalize(
         if end <= start or taken.overlaps(start, end):
             continue
         name = text[start:end]
-        if canonical is None and name in rules.never:
-            continue  # "FDI", "COVID-19", "Southwest" (China), "Belt and Road" short of the Initiative
+        if canonical is None and (name in rules.never or name in common):
+            continue  # "FDI", "COVID-19", "Southwest" (China), "Belt and Road" short of the Initiative; "GOP"
         if not any(c.isupper() for c in name):
             continue  # "the regional statistics bureau": a description, not a name
         if canonical is None and name in rules.heads:
@@ -337,6 +353,11 @@ def canonicalize(
     for start, end, label, canonical in trimmed:
         if canonical is not None:
             fixed.setdefault(canonical, label)
+        elif " " not in text[start:end]:  # "typhoon Rammasun": every "Rammasun" of the article is the storm
+            given = next((lab for lab, before in rules.label_before
+                          if before.search(text, max(0, start - 30), start)), None)
+            if given is not None:
+                fixed.setdefault(text[start:end], given)
         name = " ".join(text[start:end].split())
         if label == "ORG" and (rules.company_suffix.search(name) or rules.company_head.search(name)):
             words = name.split()
