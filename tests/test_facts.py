@@ -1170,3 +1170,11 @@ def test_an_amount_after_a_passive_verb_of_change_with_by_is_the_change_not_a_va
     got = facts_of("Sugarcane output in Chongzuo could be reduced by one million tonnes, with losses of 630 million "
                    "yuan. Loans in the province rose by 254.2 billion yuan.", published=date(2014, 7, 27))
     assert [g["value"] for g in got] == ["630 million yuan", "254.2 billion yuan"]
+
+
+def test_a_possessive_period_before_a_figure_gives_way_to_the_period_after_it() -> None:
+    got = facts_of("Macao GDP\n\nThe first and the second quarter's contractions added up to 10.3 percent slide of "
+                   "Macao's economy in the first half of the year. November's decline was 36.5 percent.",
+                   published=date(2016, 12, 31))
+    assert [(g["change"], g["period"]) for g in got] == [
+        ("10.3 percent", ("2016-01-01", "2016-06-30")), ("36.5 percent", ("2016-11-01", "2016-11-30"))]

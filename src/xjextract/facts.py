@@ -73,6 +73,7 @@ class _Cues:
     own_period: re.Pattern[str]
     dated_by: re.Pattern[str]
     period_possessive: re.Pattern[str]
+    period_possessive_own: re.Pattern[str]
     change_before_over: re.Pattern[str]
     threshold_before: re.Pattern[str]
     threshold_after: re.Pattern[str]  # "20 million yuan or more": a class's lower bound
@@ -191,6 +192,7 @@ def _cues(language: str) -> _Cues:
         own_period=re.compile(data["own_period"], re.IGNORECASE),
         dated_by=re.compile(data["dated_by"], re.IGNORECASE),
         period_possessive=re.compile(data["period_possessive"]),
+        period_possessive_own=re.compile(data["period_possessive_own"], re.IGNORECASE),
         change_before_over=re.compile(data["change_before_over"], re.IGNORECASE),
         threshold_before=re.compile(data["threshold_before"], re.IGNORECASE),
         threshold_after=re.compile(data["threshold_after"], re.IGNORECASE),
@@ -1133,6 +1135,12 @@ def _nearest_period(text: str, local: _Sentence, draft: _Draft, within: tuple[in
         return None
     periods = local.periods
     ends = local.period_ends
+    # "The second quarter's contractions added up to 10.3 percent slide ... in the first half of the year": a
+    # possessive before the figures governs another noun when a period after them dates them
+    if any(local.period_starts[k] >= draft.end for k in near):
+        near = [k for k in near if local.period_starts[k] >= draft.end
+                or not cues.period_possessive.match(text, ends[k])
+                or cues.period_possessive_own.fullmatch(text, ends[k], draft.start)] or near
     # "200 billion dollars before 2020", "30 percent in the first quarter": the period the figure is dated by
     following = [k for k in near if local.period_starts[k] >= draft.end]
     def distance(k: int) -> tuple[int, int]:
