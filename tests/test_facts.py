@@ -1178,3 +1178,12 @@ def test_a_possessive_period_before_a_figure_gives_way_to_the_period_after_it() 
                    published=date(2016, 12, 31))
     assert [(g["change"], g["period"]) for g in got] == [
         ("10.3 percent", ("2016-01-01", "2016-06-30")), ("36.5 percent", ("2016-11-01", "2016-11-30"))]
+
+
+def test_a_lead_that_dates_nothing_takes_the_first_dated_paragraphs_period_even_after_quotes() -> None:
+    got = facts_of("Marine economy\n\nChina has called for promoting the growth of the marine economy, a meeting "
+                   "said on Tuesday.\n\n\"The sea offers great potential,\" Liu said.\n\nA report shows that China's "
+                   "gross ocean product reached 10.54 trillion yuan in 2024.\n\nMarine manufacturing emerged as a key "
+                   "driver, accounting for over 30 percent of the total.", published=date(2025, 7, 2))
+    assert [(g["value"] or g["share"], g["period"]) for g in got] == [
+        ("10.54 trillion yuan", ("2024-01-01", "2024-12-31")), ("30 percent", ("2024-01-01", "2024-12-31"))]

@@ -422,7 +422,8 @@ def extract_facts(
             framing = paragraph >= 0 and not paragraph_figures and paragraph_period
             if paragraph >= 0 and lead_context is None and not (headline and paragraph == 0):
                 lead_context, lead_paragraph, lead_figures = context, paragraph, paragraph_figures
-            elif lead_context is not None and context.period is not None and paragraph == lead_paragraph + 1 and (
+            elif lead_context is not None and context.period is not None and (
+                    paragraph == lead_paragraph + 1 or lead_context.period is None and not lead_figures) and (
                     lead_context.period is None
                     or not lead_figures and periods[context.period].part_of(periods[lead_context.period])):
                 # a lead that dates nothing ("China has reaped summer grain harvest with a 1-percent growth"), or
