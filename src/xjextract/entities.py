@@ -135,6 +135,7 @@ class _Rules:
     never: frozenset[str]
     common_acronym: re.Pattern[str]
     label_before: tuple[tuple[str, re.Pattern[str]], ...]
+    bracketed_company: re.Pattern[str]
     lower_lead: re.Pattern[str]  # lower-case words opening a span: "statistics department of Haikou Customs"
     connector_tail: re.Pattern[str]  # a connector closing a span the model cut short: "Port of"
     left_head: re.Pattern[str]  # "Port of " right before an entity
@@ -163,6 +164,7 @@ def _rules(language: str) -> _Rules:
         never=frozenset(data["never"]),
         common_acronym=re.compile(data["common_acronym"]),
         label_before=tuple((label, re.compile(p)) for label, p in data.get("label_before", {}).items()),
+        bracketed_company=re.compile(data["bracketed_company"]),
         lower_lead=re.compile(r"^(?:[a-z][\w'’-]*\s+)+(?:(?:" + "|".join(re.escape(c) for c in data["connectors"])
                               + r")\s+)?(?=[A-Z])"),
         connector_tail=re.compile(r"\s+(?:" + "|".join(re.escape(c) for c in data["connectors"]) + r")$"),
@@ -185,6 +187,12 @@ def _extend(text: str, spans: list[tuple[int, int, str, str | None]], language: 
     right before an organization ("Chinese" + "Academy of ...")."""
     rules = _rules(language)
     extension, heads = rules.extension, rules.heads
+    # "Inner Mongolia Mengniu Dairy (Group) Co., Ltd.": one company, however the model cut it
+    companies = [(m.start(), m.end()) for m in rules.bracketed_company.finditer(text)]
+    if companies:
+        inside = SpanSet(companies)
+        spans = sorted([s for s in spans if not inside.overlaps(s[0], s[1])]
+                       + [(a, b, "ORG", None) for a, b in companies])
     out: list[tuple[int, int, str, str | None]] = []
     for start, end, label, canonical in spans:
         if out and out[-1][1] > start:
