@@ -1187,3 +1187,18 @@ def test_a_lead_that_dates_nothing_takes_the_first_dated_paragraphs_period_even_
                    "driver, accounting for over 30 percent of the total.", published=date(2025, 7, 2))
     assert [(g["value"] or g["share"], g["period"]) for g in got] == [
         ("10.54 trillion yuan", ("2024-01-01", "2024-12-31")), ("30 percent", ("2024-01-01", "2024-12-31"))]
+
+
+def test_a_headline_change_without_a_period_takes_the_period_of_the_leads_same_change() -> None:
+    got = facts_of("Huawei's yearly revenue surges by 18 percent, despite US crackdown\n\nThe overall 2019 revenue "
+                   "of Huawei Technologies is expected to reach 850 billion yuan, surging by 18 percent year-on-year, "
+                   "said Xu Zhijun.", published=date(2019, 12, 31))
+    assert [(g["change"], g["period"]) for g in got] == [
+        ("18 percent", ("2019-01-01", "2019-12-31")), ("18 percent", ("2019-01-01", "2019-12-31"))]
+
+
+def test_a_headline_change_takes_no_period_from_a_lead_change_of_another_size() -> None:
+    got = facts_of("Huawei's revenue surges by 18 percent\n\nThe 2019 revenue of Huawei Technologies is expected to "
+                   "grow by 20 percent, said Xu Zhijun.", published=date(2019, 12, 31))
+    assert [(g["change"], g["period"]) for g in got] == [
+        ("18 percent", None), ("20 percent", ("2019-01-01", "2019-12-31"))]

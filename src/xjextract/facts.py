@@ -577,6 +577,26 @@ def extract_facts(
             break
         if f.subject is None:
             facts[k] = f.model_copy(update={"subject": lead, "inherited": ["subject", *f.inherited]})
+    return _headline_periods(facts, sentences, headline_end, percentages)
+
+
+def _headline_periods(facts: list[Fact], sentences: list[Sentence], headline_end: int,
+                      percentages: list[Percentage]) -> list[Fact]:
+    """A headline change without a period ("Huawei's yearly revenue surges by 18 percent") takes the period of the
+    lead's first fact with the same change ("The overall 2019 revenue ... surging by 18 percent")."""
+    body = [f for f in facts if sentences[f.sentence].start >= headline_end]
+    lead = [f for f in body if sentences[f.sentence].paragraph == sentences[body[0].sentence].paragraph] if body else []
+    for k, f in enumerate(facts):
+        if sentences[f.sentence].start >= headline_end:
+            break
+        if f.period is not None or f.change is None:
+            continue
+        change = percentages[f.change]
+        twin = next((g for g in lead if g.change is not None and g.period is not None
+                     and percentages[g.change].value == change.value
+                     and percentages[g.change].direction == change.direction), None)
+        if twin is not None:
+            facts[k] = f.model_copy(update={"period": twin.period, "inherited": [*f.inherited, "period"]})
     return facts
 
 
