@@ -1202,3 +1202,9 @@ def test_a_headline_change_takes_no_period_from_a_lead_change_of_another_size() 
                    "grow by 20 percent, said Xu Zhijun.", published=date(2019, 12, 31))
     assert [(g["change"], g["period"]) for g in got] == [
         ("18 percent", None), ("20 percent", ("2019-01-01", "2019-12-31"))]
+
+
+def test_should_looks_ahead_so_its_year_frames_no_statement_of_what_is_done() -> None:
+    got = facts_of("Huawei plans\n\nXu added, in 2020, Huawei should eye on products based on Kunpeng processors.\n\n"
+                   "As a frontrunner in 5G, Huawei has partnered with more than 700 cities.", published=date(2019, 12, 31))
+    assert [(g["value"], g["period"]) for g in got] == [("700", None)]
