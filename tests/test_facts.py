@@ -1208,3 +1208,9 @@ def test_should_looks_ahead_so_its_year_frames_no_statement_of_what_is_done() ->
     got = facts_of("Huawei plans\n\nXu added, in 2020, Huawei should eye on products based on Kunpeng processors.\n\n"
                    "As a frontrunner in 5G, Huawei has partnered with more than 700 cities.", published=date(2019, 12, 31))
     assert [(g["value"], g["period"]) for g in got] == [("700", None)]
+
+
+def test_a_price_described_is_no_facts_value() -> None:
+    got = facts_of("Ice cream\n\nThe brand launched a series of popsicles this year. Priced at 3.5 yuan, the new product "
+                   "targets the middle market. The market exceeded 160 billion yuan in 2023.", published=date(2023, 7, 19))
+    assert [g["value"] for g in got] == ["160 billion yuan"]

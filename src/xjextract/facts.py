@@ -151,6 +151,7 @@ class _Cues:
     level_list_joint: re.Pattern[str]
     absolute_change_before: re.Pattern[str]
     change_by_before: re.Pattern[str]
+    price_before: re.Pattern[str]
     absolute_change_after: re.Pattern[str]
     difference_after: re.Pattern[str]
     metrics: re.Pattern[str]
@@ -270,6 +271,7 @@ def _cues(language: str) -> _Cues:
         level_list_joint=re.compile(data["level_list_joint"], re.IGNORECASE),
         absolute_change_before=re.compile(data["absolute_change_before"], re.IGNORECASE),
         change_by_before=re.compile(data["change_by_before"], re.IGNORECASE),
+        price_before=re.compile(data["price_before"]),
         absolute_change_after=re.compile(data["absolute_change_after"], re.IGNORECASE),
         difference_after=re.compile(data["difference_after"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
@@ -465,6 +467,8 @@ def extract_facts(
                     continue  # "130 billion US dollars more than that at the end of 2013": a difference
                 if cues.change_by_before.search(text, max(sent.start, f.start - 40), f.start):
                     continue  # "output could be reduced by one million tonnes": the change itself
+                if f.money is not None and cues.price_before.search(text, max(sent.start, f.start - 30), f.start):
+                    continue  # "Priced at 3.5 yuan, the new product ...": a price described
                 if cues.threshold_before.search(text, max(sent.start, f.start - 60), f.start) \
                         or cues.threshold_after.match(text, f.end):
                     continue  # "new projects worth over 100 million yuan stood at 1,427": a class's bound
