@@ -1214,3 +1214,10 @@ def test_a_price_described_is_no_facts_value() -> None:
     got = facts_of("Ice cream\n\nThe brand launched a series of popsicles this year. Priced at 3.5 yuan, the new product "
                    "targets the middle market. The market exceeded 160 billion yuan in 2023.", published=date(2023, 7, 19))
     assert [g["value"] for g in got] == ["160 billion yuan"]
+
+
+def test_a_second_share_in_a_clause_of_its_own_is_a_fact_of_its_own() -> None:
+    got = facts_of("SMEs\n\nIn the eastern city of Ningbo, small and medium-sized companies are the driving force of the "
+                   "local economy, accounting for 70 percent of the taxes collected in the area and providing 90 "
+                   "percent of all jobs.", published=date(2017, 5, 1))
+    assert [(g["share"], g["subject"]) for g in got] == [("70 percent", "Ningbo"), ("90 percent", "Ningbo")]

@@ -152,6 +152,7 @@ class _Cues:
     absolute_change_before: re.Pattern[str]
     change_by_before: re.Pattern[str]
     price_before: re.Pattern[str]
+    second_share: re.Pattern[str]
     absolute_change_after: re.Pattern[str]
     difference_after: re.Pattern[str]
     metrics: re.Pattern[str]
@@ -272,6 +273,7 @@ def _cues(language: str) -> _Cues:
         absolute_change_before=re.compile(data["absolute_change_before"], re.IGNORECASE),
         change_by_before=re.compile(data["change_by_before"], re.IGNORECASE),
         price_before=re.compile(data["price_before"]),
+        second_share=re.compile(data["second_share"], re.IGNORECASE),
         absolute_change_after=re.compile(data["absolute_change_after"], re.IGNORECASE),
         difference_after=re.compile(data["difference_after"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
@@ -961,7 +963,10 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
                 _Sentence.between(named, named_starts, previous, figure.start))
             # "non-food and service prices climbed 2 percent and 2.3 percent": a list without "respectively", one
             # figure per series
-            if figure.slot == "value" or new_series or (between.strip() and cues.list_joint.fullmatch(between)):
+            # "accounting for 70 percent of the taxes ... and providing 90 percent of all jobs": a second statement
+            second = figure.slot == "share" and cues.second_share.search(between) is not None
+            if figure.slot == "value" or new_series or second or (
+                    between.strip() and cues.list_joint.fullmatch(between)):
                 current = _Draft([figure])
                 drafts.append(current)
             # else: a second reading of the same figure ("up 5 percent year on year and 2 percent from May")
