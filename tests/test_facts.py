@@ -1221,3 +1221,9 @@ def test_a_second_share_in_a_clause_of_its_own_is_a_fact_of_its_own() -> None:
                    "local economy, accounting for 70 percent of the taxes collected in the area and providing 90 "
                    "percent of all jobs.", published=date(2017, 5, 1))
     assert [(g["share"], g["subject"]) for g in got] == [("70 percent", "Ningbo"), ("90 percent", "Ningbo")]
+
+
+def test_a_value_after_its_series_and_a_participle_is_another_statement_than_the_change() -> None:
+    got = facts_of("Shanghai trade\n\nE-commerce in Shanghai is set to soar 20 percent, with online transactions "
+                   "exceeding 1 trillion yuan this year.", published=date(2018, 1, 20))
+    assert [(g["value"], g["change"]) for g in got] == [(None, "20 percent"), ("1 trillion yuan", None)]
