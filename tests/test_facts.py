@@ -1227,3 +1227,11 @@ def test_a_value_after_its_series_and_a_participle_is_another_statement_than_the
     got = facts_of("Shanghai trade\n\nE-commerce in Shanghai is set to soar 20 percent, with online transactions "
                    "exceeding 1 trillion yuan this year.", published=date(2018, 1, 20))
     assert [(g["value"], g["change"]) for g in got] == [(None, "20 percent"), ("1 trillion yuan", None)]
+
+
+def test_points_faster_than_a_year_after_the_change_are_its_pace_not_a_fact() -> None:
+    got = facts_of("Shanghai trade\n\nIn 2017, the city's merchandise trade rose 12 percent year on year to 11.3 trillion "
+                   "yuan, 4.1 percentage points faster than 2016. Retail sales rose 8.1 percent, with the growth pace "
+                   "0.1 percentage point faster than 2016's.", published=date(2018, 1, 20))
+    assert [(g["value"], g["change"]) for g in got] == [
+        ("11.3 trillion yuan", "12 percent"), (None, "8.1 percent"), (None, "0.1 percentage point")]

@@ -153,6 +153,7 @@ class _Cues:
     change_by_before: re.Pattern[str]
     price_before: re.Pattern[str]
     second_share: re.Pattern[str]
+    points_compared_after: re.Pattern[str]
     absolute_change_after: re.Pattern[str]
     difference_after: re.Pattern[str]
     metrics: re.Pattern[str]
@@ -274,6 +275,7 @@ def _cues(language: str) -> _Cues:
         change_by_before=re.compile(data["change_by_before"], re.IGNORECASE),
         price_before=re.compile(data["price_before"]),
         second_share=re.compile(data["second_share"], re.IGNORECASE),
+        points_compared_after=re.compile(data["points_compared_after"], re.IGNORECASE),
         absolute_change_after=re.compile(data["absolute_change_after"], re.IGNORECASE),
         difference_after=re.compile(data["difference_after"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
@@ -963,6 +965,11 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
                 _Sentence.between(named, named_starts, previous, figure.start))
             # "non-food and service prices climbed 2 percent and 2.3 percent": a list without "respectively", one
             # figure per series
+            # "rose 12 percent year on year to 11.3 trillion yuan, 4.1 percentage points faster than 2016": the pace
+            # of the change against another year, a second reading
+            if figure.slot == "change" and figure.points and taken is not None and not taken.points \
+                    and cues.points_compared_after.match(text, figure.end):
+                continue
             # "accounting for 70 percent of the taxes ... and providing 90 percent of all jobs": a second statement
             second = figure.slot == "share" and cues.second_share.search(between) is not None
             if figure.slot == "value" or new_series or second or (
