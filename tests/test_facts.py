@@ -1235,3 +1235,10 @@ def test_points_faster_than_a_year_after_the_change_are_its_pace_not_a_fact() ->
                    "0.1 percentage point faster than 2016's.", published=date(2018, 1, 20))
     assert [(g["value"], g["change"]) for g in got] == [
         ("11.3 trillion yuan", "12 percent"), (None, "8.1 percent"), (None, "0.1 percentage point")]
+
+
+def test_a_multiplier_that_compares_with_another_or_scales_a_change_is_no_value() -> None:
+    got = facts_of("Reserves\n\nThe nation's foreign exchange reserves are almost three times that of Japan. Qinghai plans "
+                   "to increase lithium output by nearly five times. Her sales in August were 2.3 times those of a year "
+                   "earlier.", published=date(2014, 9, 1))
+    assert [g["value"] for g in got] == ["2.3 times"]

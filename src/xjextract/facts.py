@@ -154,6 +154,7 @@ class _Cues:
     price_before: re.Pattern[str]
     second_share: re.Pattern[str]
     points_compared_after: re.Pattern[str]
+    times_compared: tuple[re.Pattern[str], re.Pattern[str]]
     absolute_change_after: re.Pattern[str]
     difference_after: re.Pattern[str]
     metrics: re.Pattern[str]
@@ -276,6 +277,8 @@ def _cues(language: str) -> _Cues:
         price_before=re.compile(data["price_before"]),
         second_share=re.compile(data["second_share"], re.IGNORECASE),
         points_compared_after=re.compile(data["points_compared_after"], re.IGNORECASE),
+        times_compared=(re.compile(data["times_compared"][0], re.IGNORECASE),
+                        re.compile(data["times_compared"][1], re.IGNORECASE)),
         absolute_change_after=re.compile(data["absolute_change_after"], re.IGNORECASE),
         difference_after=re.compile(data["difference_after"], re.IGNORECASE),
         metrics=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE),
@@ -473,6 +476,10 @@ def extract_facts(
                     continue  # "output could be reduced by one million tonnes": the change itself
                 if f.money is not None and cues.price_before.search(text, max(sent.start, f.start - 30), f.start):
                     continue  # "Priced at 3.5 yuan, the new product ...": a price described
+                if f.quantity is not None and quantities[f.quantity].unit == "times" and (
+                        cues.times_compared[0].search(text, max(sent.start, f.start - 20), f.start)
+                        or cues.times_compared[1].match(text, f.end)):
+                    continue  # "increase output by nearly five times", "almost three times that of Japan"
                 if cues.threshold_before.search(text, max(sent.start, f.start - 60), f.start) \
                         or cues.threshold_after.match(text, f.end):
                     continue  # "new projects worth over 100 million yuan stood at 1,427": a class's bound
