@@ -600,7 +600,8 @@ def _headline_periods(facts: list[Fact], sentences: list[Sentence], headline_end
     """A headline change without a period ("Huawei's yearly revenue surges by 18 percent") takes the period of the
     lead's first fact with the same change ("The overall 2019 revenue ... surging by 18 percent")."""
     body = [f for f in facts if sentences[f.sentence].start >= headline_end]
-    lead = [f for f in body if sentences[f.sentence].paragraph == sentences[body[0].sentence].paragraph] if body else []
+    first = sentences[body[0].sentence].paragraph if body else None
+    lead = [f for f in body if sentences[f.sentence].paragraph == first]
     for k, f in enumerate(facts):
         if sentences[f.sentence].start >= headline_end:
             break

@@ -206,7 +206,7 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks
         return
     gap = lex.gap_after.match(after) if item.unit == "percentage_point" else None  # "10 points ahead of the average"
     # "gained 9.5 percent, 6.9 percentage points faster than that in the overall industry": not a list, a gap
-    compared = item.unit != previous.unit and lex.comparison.match(after) is not None if previous else False
+    compared = previous is not None and item.unit != previous.unit and lex.comparison.match(after) is not None
     if previous and not gap and not compared and (_listed(text, previous.end, item.start, periods)
                      or (_RANGE_GAP.fullmatch(text[previous.end : item.start]) and previous.unit == item.unit)):
         item.kind, item.direction = previous.kind, previous.direction  # a list or range shares its role
