@@ -1242,3 +1242,9 @@ def test_a_multiplier_that_compares_with_another_or_scales_a_change_is_no_value(
                    "to increase lithium output by nearly five times. Her sales in August were 2.3 times those of a year "
                    "earlier.", published=date(2014, 9, 1))
     assert [g["value"] for g in got] == ["2.3 times"]
+
+
+def test_the_first_place_of_a_region_named_jointly_is_its_subject() -> None:
+    got = facts_of("Projects\n\nThe Chengdu-Chongqing economic circle will start 160 key projects in 2022. China-Europe "
+                   "freight trains made 300 trips in 2022.", published=date(2021, 12, 19))
+    assert [(g["value"], g["subject"]) for g in got] == [("160", "Chengdu"), ("300 trips", "Chengdu")]

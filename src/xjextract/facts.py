@@ -147,6 +147,7 @@ class _Cues:
     range_between: re.Pattern[str]
     actor_after: re.Pattern[str]
     bilateral_after: re.Pattern[str]
+    joint_region_after: re.Pattern[str]
     aside_before: re.Pattern[str]
     level_list_joint: re.Pattern[str]
     absolute_change_before: re.Pattern[str]
@@ -270,6 +271,7 @@ def _cues(language: str) -> _Cues:
         range_between=re.compile(data["range"]["between_before"]),
         actor_after=re.compile(data["actor_after"], re.IGNORECASE),
         bilateral_after=re.compile(data["bilateral_after"], re.IGNORECASE),
+        joint_region_after=re.compile(data["joint_region_after"], re.IGNORECASE),
         aside_before=re.compile(data["aside_before"], re.IGNORECASE),
         level_list_joint=re.compile(data["level_list_joint"], re.IGNORECASE),
         absolute_change_before=re.compile(data["absolute_change_before"], re.IGNORECASE),
@@ -786,9 +788,11 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     before = text[max(0, entity.start - 30) : entity.start]
     after = text[entity.end : entity.end + 40]
     # half of a compound ("China-Europe freight trains"), except the first party of a bilateral series
-    # ("China-Russia trade": China)
+    # ("China-Russia trade": China) and the first place of a region named jointly ("the Chengdu-Chongqing economic
+    # circle": Chengdu)
     compound = text[entity.start - 1 : entity.start] == "-" or (
-        text[entity.end : entity.end + 1] == "-" and not cues.bilateral_after.match(text, entity.end))
+        text[entity.end : entity.end + 1] == "-" and not cues.bilateral_after.match(text, entity.end)
+        and not cues.joint_region_after.match(text, entity.end))
     dateline = entity.text.isupper() and len(entity.text) > 3 and re.match(r"\s*[,—–(-]", after) is not None
     bracketed = text[entity.start - 1 : entity.start] == "(" and after[:1] == ")"  # "(Xinhua)", "(GAC)"
     source = _is_source(entity, cues) or _given_as_source(text, entity, cues)
