@@ -104,3 +104,15 @@ def test_the_currencys_name_is_no_entity_and_no_subject() -> None:
                              "in the region.\n", "x", publication=date(2025, 8, 1))
     assert "Renminbi" not in [e.text for e in record.entities]
     assert [f.subject.canonical if f.subject else None for f in record.facts] == ["Xinjiang"]
+
+
+def test_ningbo_zhoushan_is_one_port_under_one_name_however_printed() -> None:
+    from datetime import date
+
+    from xjextract.pipeline import extract_article
+
+    record = extract_article("Port\n\nNingbo Zhoushan port handled 100 million tonnes. The Port of Ningbo Zhoushan and "
+                             "the Ningbo-Zhoushan Port are one.\n", "x", publication=date(2020, 11, 19))
+    assert [(e.text, e.label, e.canonical) for e in record.entities] == [
+        ("Ningbo Zhoushan", "FAC", "Ningbo Zhoushan Port"), ("Port of Ningbo Zhoushan", "FAC", "Ningbo Zhoushan Port"),
+        ("Ningbo-Zhoushan Port", "FAC", "Ningbo Zhoushan Port")]
