@@ -1248,3 +1248,8 @@ def test_the_first_place_of_a_region_named_jointly_is_its_subject() -> None:
     got = facts_of("Projects\n\nThe Chengdu-Chongqing economic circle will start 160 key projects in 2022. China-Europe "
                    "freight trains made 300 trips in 2022.", published=date(2021, 12, 19))
     assert [(g["value"], g["subject"]) for g in got] == [("160", "Chengdu"), ("300 trips", "Chengdu")]
+
+
+def test_the_port_of_a_name_is_that_port_not_an_anaphor() -> None:
+    got = facts_of("Ports\n\nTrade rose. The Port of Horgos handled 3 million tonnes in 2018.", published=date(2019, 1, 9))
+    assert [(g["value"], g["subject"]) for g in got] == [("3 million tonnes", "Horgos Port")]
