@@ -116,3 +116,14 @@ def test_ningbo_zhoushan_is_one_port_under_one_name_however_printed() -> None:
     assert [(e.text, e.label, e.canonical) for e in record.entities] == [
         ("Ningbo Zhoushan", "FAC", "Ningbo Zhoushan Port"), ("Port of Ningbo Zhoushan", "FAC", "Ningbo Zhoushan Port"),
         ("Ningbo-Zhoushan Port", "FAC", "Ningbo Zhoushan Port")]
+
+
+def test_a_title_case_headlines_holiday_economy_is_no_entity() -> None:
+    from datetime import date
+
+    from xjextract.pipeline import extract_article
+
+    record = extract_article("Tourism Stimulates Growth of Shaanxi's Holiday Economy\n\nShaanxi received 56 million "
+                             "tourists.\n", "x", publication=date(2017, 10, 10))
+    texts = [e.text for e in record.entities]
+    assert "Shaanxi" in texts and "Holiday Economy" not in texts

@@ -1253,3 +1253,19 @@ def test_the_first_place_of_a_region_named_jointly_is_its_subject() -> None:
 def test_the_port_of_a_name_is_that_port_not_an_anaphor() -> None:
     got = facts_of("Ports\n\nTrade rose. The Port of Horgos handled 3 million tonnes in 2018.", published=date(2019, 1, 9))
     assert [(g["value"], g["subject"]) for g in got] == [("3 million tonnes", "Horgos Port")]
+
+
+def test_a_figureless_sentence_frames_the_place_its_possessive_chain_ends_on() -> None:
+    got = facts_of("Yunnan tourism\n\nSouthwest China's Yunnan Province has become one of the trendiest destinations. "
+                   "In 2016, it attracted 431 million visits, up 31 percent.", published=date(2017, 2, 23))
+    assert [(g["value"], g["subject"]) for g in got] == [("431 million", "Yunnan")]
+
+
+def test_the_country_is_china_and_a_with_clause_is_the_named_places() -> None:
+    got = facts_of("Coal\n\nChina's coal-rich province of Shanxi mined more coal. As the country's top coal producer, "
+                   "Shanxi contributed 27.3 percent of the total. By the end of 2022, the country's total coal reserves "
+                   "had reached 207 billion tonnes, with Shanxi holding approximately 48.3 billion tonnes. By the end of "
+                   "June, the country had a total of 10.01 million NEVs on its roads.", published=date(2025, 9, 23))
+    assert [(g["value"] or g["share"], g["subject"]) for g in got] == [
+        ("27.3 percent", "Shanxi"), ("207 billion tonnes", "China"), ("48.3 billion tonnes", "Shanxi"),
+        ("10.01 million NEVs", "China")]

@@ -579,7 +579,8 @@ def extract_facts(
             # into China's esports industry") is about what that name owns; "ties with Latin America" is not
             alone = [e for e in partners[:1] if text[e.end : e.end + 2] in ("'s", "’s")] \
                 if in_headline and not sentence_subjects else []
-            context = _Context(named_first or _subject_of(sentence_subjects[:1], cues) or _subject_of(alone, cues)
+            # "Southwest China's Yunnan Province has become ...": along the possessive chain, Yunnan
+            context = _Context(named_first or _subject_of(sentence_subjects, cues, text) or _subject_of(alone, cues)
                                or context.subject or carried,
                                _metric(metrics[0], cues) if metrics else context.metric,
                                framed if framed is not None else context.period,
