@@ -1269,3 +1269,10 @@ def test_the_country_is_china_and_a_with_clause_is_the_named_places() -> None:
     assert [(g["value"] or g["share"], g["subject"]) for g in got] == [
         ("27.3 percent", "Shanxi"), ("207 billion tonnes", "China"), ("48.3 billion tonnes", "Shanxi"),
         ("10.01 million NEVs", "China")]
+
+
+def test_a_figure_of_goods_harvested_in_a_place_is_that_places() -> None:
+    got = facts_of("Across China: China's lychee exporter gets big deal\n\nGUANGZHOU, May 15 (Xinhua) -- Purchasers "
+                   "placed 270 million yuan of orders for lychees to be harvested in south China's Guangdong Province.",
+                   published=date(2019, 5, 15))
+    assert [(g["value"], g["subject"]) for g in got] == [("270 million yuan", "Guangdong")]
