@@ -1276,3 +1276,10 @@ def test_a_figure_of_goods_harvested_in_a_place_is_that_places() -> None:
                    "placed 270 million yuan of orders for lychees to be harvested in south China's Guangdong Province.",
                    published=date(2019, 5, 15))
     assert [(g["value"], g["subject"]) for g in got] == [("270 million yuan", "Guangdong")]
+
+
+def test_its_opening_what_a_company_said_is_that_companys() -> None:
+    got = facts_of("PetroChina profit\n\nBEIJING -- Chinese oil giant PetroChina Co said Thursday that its net profits "
+                   "dropped 6 percent from a year earlier to 62.02 billion yuan in the first six months.",
+                   published=date(2012, 8, 24))
+    assert [(g["value"], g["subject"]) for g in got] == [("62.02 billion yuan", "PetroChina Co")]

@@ -1153,6 +1153,16 @@ def _named_before(position: int, canonical: re.Pattern[str], local: _Sentence, c
     return None
 
 
+def _speaker(text: str, lo: int, reported: re.Match[str] | None, anaphor: re.Match[str], local: _Sentence,
+             cues: _Cues) -> FactSubject | None:
+    """"PetroChina Co said Thursday that its net profits dropped": the company that says "its", named in the sentence
+    before the reporting verb; None unless the pronoun opens what is reported."""
+    if reported is None or anaphor.start() != reported.end() or not cues.pronoun.fullmatch(anaphor.group(0)):
+        return None
+    named = [e for e in local.between(local.named, local.named_starts, lo, reported.start()) if e.label == "ORG"]
+    return _subject_of(named[-1:], cues) if named else None
+
+
 def _through(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues) -> FactSubject | None:
     """What a figure passed through, after it in its clause: "trains passed through Alataw Pass" (the first one
     named), "vehicles passed through the port" (the port named before)."""
@@ -1274,7 +1284,10 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
         elif anaphor and (not in_clause or anaphor.start() < in_clause[0].start):
             # "the region's exports", "its exports": the subject named before; opening a paragraph, the one the
             # paragraph before ended on, not the headline's
-            if contexts[0].subject is None and cues.pronoun.fullmatch(anaphor.group(0)):
+            speaker = _speaker(text, sent.start, reported, anaphor, local, cues)
+            if speaker is not None:
+                subject = speaker
+            elif contexts[0].subject is None and cues.pronoun.fullmatch(anaphor.group(0)):
                 subject = local.last_subject
         elif in_clause:
             subject = _subject_of(in_clause, cues, text)
