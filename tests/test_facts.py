@@ -1283,3 +1283,9 @@ def test_its_opening_what_a_company_said_is_that_companys() -> None:
                    "dropped 6 percent from a year earlier to 62.02 billion yuan in the first six months.",
                    published=date(2012, 8, 24))
     assert [(g["value"], g["subject"]) for g in got] == [("62.02 billion yuan", "PetroChina Co")]
+
+
+def test_as_the_province_did_is_a_clause_of_its_own_about_the_province() -> None:
+    got = facts_of("Anhui tea\n\nAnhui exported more tea. Africa was the major overseas market in the Jan-May period as "
+                   "the province exported 640 million yuan of tea to the continent.", published=date(2021, 6, 20))
+    assert [(g["value"], g["subject"]) for g in got] == [("640 million yuan", "Anhui")]
