@@ -1289,3 +1289,9 @@ def test_as_the_province_did_is_a_clause_of_its_own_about_the_province() -> None
     got = facts_of("Anhui tea\n\nAnhui exported more tea. Africa was the major overseas market in the Jan-May period as "
                    "the province exported 640 million yuan of tea to the continent.", published=date(2021, 6, 20))
     assert [(g["value"], g["subject"]) for g in got] == [("640 million yuan", "Anhui")]
+
+
+def test_visitors_to_a_place_are_its_figure_not_their_countrys() -> None:
+    got = facts_of("Yunnan tourism\n\nYunnan was the trendiest destination in 2016. In 2016, Chinese tourist visits to "
+                   "the province rose 32 percent to 425 million.", published=date(2017, 2, 23))
+    assert [(g["change"], g["subject"]) for g in got] == [("32 percent", "Yunnan")]

@@ -99,6 +99,7 @@ class _Cues:
     relative_clause: re.Pattern[str]
     region_modifier: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # before, after, a name of its kind
     origin_of_firms: re.Pattern[str]
+    visitors_origin: re.Pattern[str]
     forward: re.Pattern[str]
     attribution_event: re.Pattern[str]
     places_counted_after: re.Pattern[str]
@@ -225,6 +226,7 @@ def _cues(language: str) -> _Cues:
         region_modifier=(re.compile(data["region_modifier"][0]), re.compile(data["region_modifier"][1]),
                          re.compile(data["region_modifier"][2])),
         origin_of_firms=re.compile(data["origin_of_firms"]),
+        visitors_origin=re.compile(data["visitors_origin"]),
         forward=re.compile(data["forward"]),
         attribution_event=re.compile(data["attribution_event"]),
         places_counted_after=re.compile(data["places_counted_after"]),
@@ -809,7 +811,8 @@ def _can_be_subject(text: str, entity: Entity, cues: _Cues) -> bool:
     modifier = cues.region_modifier[0].search(before) is not None and cues.region_modifier[1].match(after) is not None \
         and cues.region_modifier[2].search(entity.text) is None
     # "foreign-owned and Hongkong, Macao and Taiwan companies attained ...": where the firms come from
-    origin = cues.origin_of_firms.match(text, entity.end) is not None
+    origin = cues.origin_of_firms.match(text, entity.end) is not None \
+        or cues.visitors_origin.match(text, entity.end) is not None  # "Chinese tourist visits to the province"
     return not (compound or dateline or bracketed or source or cues.not_subject_before.search(before) or said
                 or holiday or modifier or origin)
 
