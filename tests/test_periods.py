@@ -72,3 +72,13 @@ def test_the_end_of_a_quarter_after_the_article_is_its_last_day(text: str, span:
 
     periods = [(p.text, str(p.first_day), str(p.last_day)) for p in extract_text(text, published="2019-05-10").periods]
     assert periods == [(span, day, day)]
+
+
+def test_during_the_period_skips_the_basis_of_a_change_but_not_a_range_opened_by_from() -> None:
+    text = ("Revenues rose 9.9 percent in the first half.\nIn the period, output rose 1.5 percent from last year.\n"
+            "Losses reached 28.88 billion yuan during the period.\nFrom January to July, trucks rose 19 percent. "
+            "Sales fell during the period.")
+    found = [(p.text, str(p.first_day), str(p.last_day)) for p in extract_periods(text, date(2012, 8, 24)).periods]
+    assert found == [("first half", "2012-01-01", "2012-06-30"), ("period", "2012-01-01", "2012-06-30"),
+                     ("last year", "2011-01-01", "2011-12-31"), ("period", "2012-01-01", "2012-06-30"),
+                     ("January to July", "2012-01-01", "2012-07-31"), ("period", "2012-01-01", "2012-07-31")]

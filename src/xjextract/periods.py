@@ -185,6 +185,7 @@ class _Lexicon:
     reporting_period_back: tuple[str, ...]
     day_offsets: dict[str, int]
     back_references: re.Pattern[str]
+    basis_before: re.Pattern[str]
     compared_before: re.Pattern[str]
     nowadays_after: re.Pattern[str]
     nowadays_words: frozenset[str]
@@ -261,6 +262,7 @@ def _lexicon(language: str) -> _Lexicon:
         reporting_period_back=tuple(data["reporting_period_back"]),
         day_offsets=data["day_offsets"],
         back_references=re.compile(data["back_references"], re.IGNORECASE),
+        basis_before=re.compile(data["basis_before"], re.IGNORECASE),
         compared_before=re.compile(data["compared_before"], re.IGNORECASE),
         nowadays_after=re.compile(data["nowadays_after"], re.IGNORECASE),
         nowadays_words=frozenset(data["nowadays_words"]),
@@ -776,7 +778,8 @@ def _refers_back(item: Period, ctx: _Context, lex: _Lexicon) -> bool:
     1989), so that an anaphor does not refer back to it."""
     m = lex.back_references.search(item.text)
     if m is None:
-        return False
+        # "an increase of 1.5 percent from last year": the comparison's basis
+        return lex.basis_before.search(ctx.text, max(0, item.start - 40), item.start) is not None
     year = m.groupdict().get("year")
     return year is None or ctx.publication is None or int(year) < ctx.publication.year
 
