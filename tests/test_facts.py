@@ -1295,3 +1295,9 @@ def test_visitors_to_a_place_are_its_figure_not_their_countrys() -> None:
     got = facts_of("Yunnan tourism\n\nYunnan was the trendiest destination in 2016. In 2016, Chinese tourist visits to "
                    "the province rose 32 percent to 425 million.", published=date(2017, 2, 23))
     assert [(g["change"], g["subject"]) for g in got] == [("32 percent", "Yunnan")]
+
+
+def test_makers_with_more_than_an_amount_is_a_class_bound_not_a_fact() -> None:
+    got = facts_of("Liquor\n\nDuring the period, alcohol-makers with more than 20 million yuan in annual revenue registered "
+                   "total revenue of 512.95 billion yuan in the first eight months of 2020.", published=date(2020, 10, 26))
+    assert [g["value"] for g in got] == ["512.95 billion yuan"]
