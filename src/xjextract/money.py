@@ -70,6 +70,7 @@ class _Lexicon:
     before_range: re.Pattern[str]
     qualifier: re.Pattern[str]
     per_unit: re.Pattern[str]
+    per_unit_before: re.Pattern[str]
     links: tuple[re.Pattern[str], ...]
     before: dict[str, str]
     after: dict[str, str]
@@ -148,6 +149,9 @@ def _lexicon(language: str) -> _Lexicon:
         ),
         qualifier=re.compile(rf"(?i:(?<![\w])(?P<q>{'|'.join(sorted(vocab['qualifiers'], key=len, reverse=True))})\s+)$"),
         per_unit=re.compile(rf"\s*\)?\s*(?:per|a|an|each|/)\s*(?:{_alternation(data['per_unit'])})(?![\w])"),
+        # "earnings per share at 0.34 yuan": the unit named before the amount
+        per_unit_before=re.compile(rf"\b(?:per|a|each)\s+(?:{_alternation(data['per_unit'])})\s+"
+                                   rf"(?:(?:at|of|was|were|stood at|reached)\s+)?(?:about\s+)?$"),
         links=tuple(re.compile(link + "$") for link in data["conversion_links"]),
         before=before,
         after=after,
@@ -248,7 +252,8 @@ def extract_money(text: str, sentences: list[tuple[int, int]], language: str = "
             found.append(_item(text, match.start(), end, amount, currency, lex))
             taken.add(match.start(), end)
         # "2,798.4 yuan (about 394 U.S. dollars) per tonne": a price stated in two currencies is still a price
-        priced = {m.start for m in found if lex.per_unit.match(text, m.end, s_end)}
+        priced = {m.start for m in found if lex.per_unit.match(text, m.end, s_end)
+                  or lex.per_unit_before.search(text, max(s_start, m.start - 40), m.start)}
         for i, j in _conversion_pairs(text, found, lex):
             if found[j].start in priced:  # the equivalent in brackets is followed by the unit: so is its source
                 priced.add(found[i].start)
