@@ -1170,9 +1170,9 @@ def _through(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues) -> Fact
     """What a figure passed through, after it in its clause: "trains passed through Alataw Pass" (the first one
     named), "vehicles passed through the port" (the port named before)."""
     for m in cues.through.finditer(text, lo, hi):
-        here = local.between(local.subjects, local.subject_starts, m.end(), m.end() + 1)
-        if here:  # "harvested in south China's Guangdong Province": along the possessive chain, Guangdong
-            return _subject_of(local.between(local.subjects, local.subject_starts, m.end(), hi), cues, text)
+        here = local.between(local.subjects, local.subject_starts, m.end(), hi)
+        if here and here[0].start == m.end():  # "harvested in south China's Guangdong Province": along the
+            return _subject_of(here, cues, text)  # possessive chain, Guangdong
         for anaphor, canonical, _ in cues.kinds:
             if anaphor.match(text, max(m.start(), m.end() - 4)) or anaphor.match(text, m.end()):
                 return _named_before(m.start(), canonical, local, cues)

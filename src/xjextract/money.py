@@ -150,8 +150,7 @@ def _lexicon(language: str) -> _Lexicon:
         qualifier=re.compile(rf"(?i:(?<![\w])(?P<q>{'|'.join(sorted(vocab['qualifiers'], key=len, reverse=True))})\s+)$"),
         per_unit=re.compile(rf"\s*\)?\s*(?:per|a|an|each|/)\s*(?:{_alternation(data['per_unit'])})(?![\w])"),
         # "earnings per share at 0.34 yuan": the unit named before the amount
-        per_unit_before=re.compile(rf"\b(?:per|a|each)\s+(?:{_alternation(data['per_unit'])})\s+"
-                                   rf"(?:(?:at|of|was|were|stood at|reached)\s+)?(?:about\s+)?$"),
+        per_unit_before=re.compile(data["per_unit_before"].replace("{UNITS}", _alternation(data["per_unit"]))),
         links=tuple(re.compile(link + "$") for link in data["conversion_links"]),
         before=before,
         after=after,
