@@ -1301,3 +1301,21 @@ def test_makers_with_more_than_an_amount_is_a_class_bound_not_a_fact() -> None:
     got = facts_of("Liquor\n\nDuring the period, alcohol-makers with more than 20 million yuan in annual revenue registered "
                    "total revenue of 512.95 billion yuan in the first eight months of 2020.", published=date(2020, 10, 26))
     assert [g["value"] for g in got] == ["512.95 billion yuan"]
+
+
+def test_a_name_the_text_calls_a_region_is_what_the_region_refers_to() -> None:
+    # the Pearl River Delta is no autonomous region, but the text names it "the Pearl River Delta region"; "the
+    # region" after China's name, and the pronoun after that, refer to it (devset d308's shape, own words)
+    text = ("Trade grows fast in Pearl River Delta\n\nThe Pearl River Delta region has made steady progress in opening "
+            "up since its plan was adopted in 2019.\n\nThe region has China's largest port cluster, and covers nine "
+            "cities of Guangdong. It makes up 1 percent of the country's land area.")
+    facts = facts_of(text, date(2024, 3, 1))
+    assert [(f["share"], f["subject"]) for f in facts] == [("1 percent", "Pearl River Delta")]
+
+
+def test_the_country_after_a_superlative_is_its_scope_not_the_subject() -> None:
+    text = ("Trade grows fast in Pearl River Delta\n\nThe Pearl River Delta region has made steady progress in opening "
+            "up since China adopted its plan in 2019.\n\nIn transport, the region has the longest metro network in the "
+            "country, covering 1,300 kilometers.")
+    facts = facts_of(text, date(2024, 3, 1))
+    assert [(f["value"], f["subject"]) for f in facts] == [("1,300 kilometers", "Pearl River Delta")]

@@ -122,11 +122,15 @@ class _Cues:
     day_until: re.Pattern[str]  # "by Monday": the day a count runs to
     reported: re.Pattern[str]
     source_before: re.Pattern[str]
+    scope_before: re.Pattern[str]  # "the longest high-speed rail network in the country": a superlative's scope
     #: (anaphor, canonical, unnamed_is_none) of each kind: "the port" refers back to a subject whose canonical name
     #: is a port's; unnamed_is_none: a kind named without a name ("his company") gives no subject and inherits none
     kinds: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]
     #: per kind (by its canonical pattern), the ORG names that are not of it although the kind takes ORGs
     org_kinds: dict[str, re.Pattern[str]]
+    #: per kind (by its canonical pattern), the kind's noun the text puts right after a name of that kind ("The
+    #: Yangtze River Delta region has ...": a region, whatever its name)
+    noun_kinds: dict[str, re.Pattern[str]]
     through: re.Pattern[str]
     own_figure: re.Pattern[str]
     quantity_over: re.Pattern[str]
@@ -249,9 +253,11 @@ def _cues(language: str) -> _Cues:
         day_until=re.compile(data["day_until"], re.IGNORECASE),
         reported=re.compile(data["reported"]),
         source_before=re.compile(data["source_before"], re.IGNORECASE),
+        scope_before=re.compile(data["scope_before"], re.IGNORECASE),
         kinds=tuple((re.compile(k["anaphor"], re.IGNORECASE), re.compile(k["canonical"]), k.get("unnamed_is_none", False))
                     for k in data["kinds"].values()),
         org_kinds={k["canonical"]: re.compile(k["or_org_except"]) for k in data["kinds"].values() if "or_org_except" in k},
+        noun_kinds={k["canonical"]: re.compile(k["noun_after"]) for k in data["kinds"].values() if "noun_after" in k},
         through=re.compile(data["through"], re.IGNORECASE),
         own_figure=re.compile(data["own_figure"]),
         quantity_over=re.compile(data["quantity_over"]),
@@ -1117,12 +1123,14 @@ def _typed_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues
         for m in anaphor.finditer(text, lo, hi):
             if cues.source_after.match(text[m.end() : m.end() + 40]):
                 continue  # "the ministry said": the source, not the subject
+            if cues.scope_before.search(text, max(lo, m.start() - 60), m.start()):
+                continue  # "the region has the longest rail network in the country": the scope, not the subject
             if found is None or m.start() > found[0].start():
                 found = (m, canonical, unnamed_is_none)
     if found is None:
         return None
     m, canonical, unnamed_is_none = found
-    return m.start(), _named_before(m.start(), canonical, local, cues), unnamed_is_none
+    return m.start(), _named_before(text, m.start(), canonical, local, cues), unnamed_is_none
 
 
 def _described_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues
@@ -1136,7 +1144,8 @@ def _described_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cue
     return (m.start(), named[-1], False) if named else None
 
 
-def _named_before(position: int, canonical: re.Pattern[str], local: _Sentence, cues: _Cues) -> FactSubject | None:
+def _named_before(text: str, position: int, canonical: re.Pattern[str], local: _Sentence, cues: _Cues
+                  ) -> FactSubject | None:
     """What an anaphor of a kind at ``position`` refers to: the paragraph's subject when it is of that kind, else the
     first subject of that kind the article names (its topic: "Alataw Pass ... Horgos ... the port" is Alataw Pass)."""
     current = local.context_subject
@@ -1147,8 +1156,10 @@ def _named_before(position: int, canonical: re.Pattern[str], local: _Sentence, c
     if first is None:
         # "Xiaomi ... the company": a kind that takes ORGs takes any company-like one
         not_of_kind = cues.org_kinds.get(canonical.pattern)
+        noun = cues.noun_kinds.get(canonical.pattern)  # "The Yangtze River Delta region": named as one of the kind
         first = next((k for k, e in enumerate(subjects) if (canonical.search(e.canonical or e.text) or (
-            not_of_kind is not None and e.label == "ORG" and not not_of_kind.search(e.canonical or e.text)))
+            not_of_kind is not None and e.label == "ORG" and not not_of_kind.search(e.canonical or e.text)) or (
+            noun is not None and noun.match(text, e.end)))
                       and not _is_source(e, cues)), -1)
         local.first_of_kind[canonical.pattern] = first  # once per article and kind: the stage stays linear
     if first >= 0 and starts[first] < position:
@@ -1175,7 +1186,7 @@ def _through(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues) -> Fact
             return _subject_of(here, cues, text)  # possessive chain, Guangdong
         for anaphor, canonical, _ in cues.kinds:
             if anaphor.match(text, max(m.start(), m.end() - 4)) or anaphor.match(text, m.end()):
-                return _named_before(m.start(), canonical, local, cues)
+                return _named_before(text, m.start(), canonical, local, cues)
     return None
 
 
