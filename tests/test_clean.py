@@ -101,6 +101,21 @@ def test_a_graphics_title_is_the_headline_and_a_short_credit_stays_a_caption() -
     assert reasons["Graphic: Li Na/CGTN"] == "photo caption"
 
 
+def test_a_photo_story_keeps_its_caption_as_the_body_without_the_credit() -> None:
+    # a gallery page whose only text is its caption (devset d307's shape, own words): the caption is the story
+    caption = ("Workers pack tea leaves at a factory in Wuyishan, southeast China's Fujian Province, May 8, 2023. The "
+               "city's tea exports reached 312 million yuan in 2022, and its tea went to 48 countries and regions.")
+    raw = (f"Wuyishan tea sold to 48 countries\n\nSource: Xinhua| 2023-05-09 10:12:40|Editor: LJ\n\n"
+           f"{caption} (Xinhua/Zhang Wei)\n\nPrev 1 2 3 4 5\n")
+    cleaned = clean_article(raw)
+    assert cleaned.text.split("\n\n")[1:] == [caption]
+    reasons = {raw[r.start:r.end].strip(): r.reason for r in cleaned.removed}
+    assert reasons["(Xinhua/Zhang Wei)"] == "photo credit (a photo story: its caption is the body)"
+    # with a story of its own, the same caption is still a caption
+    story = raw.replace("Prev 1 2 3 4 5", "FUZHOU, May 9 (Xinhua) -- Fujian's tea exports rose 8 percent last year.")
+    assert caption not in clean_article(story).text
+
+
 def test_a_provincial_sites_banner_stray_date_and_widget_date_line() -> None:
     raw = ("The Official Website of the People's Government of Anhui Province Mobile 中文 Français 한국어 日本語\n\n"
            "3 March 2016\n\nHome>News>Business\n\nAnhui Car Exports Climb Again\n\n"

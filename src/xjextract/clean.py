@@ -69,6 +69,7 @@ class _Rules:
     cut_from: tuple[_Rule, ...]
     share_words: frozenset[str]
     caption_endings: tuple[re.Pattern[str], ...]
+    caption_credit: re.Pattern[str]  # the credit that ends a caption line (" (Xinhua/Wan Xiang)")
     publishers: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     agencies: dict[str, str]
     datelines: tuple[re.Pattern[str], ...]
@@ -106,6 +107,7 @@ def _rules(language: str) -> _Rules:
         cut_from=rules("cut_from"),
         share_words=frozenset(data["share_words"]),
         caption_endings=tuple(re.compile(p) for p in data["caption_endings"]),
+        caption_credit=re.compile(data["caption_credit"]),
         publishers=tuple(
             (p["name"], tuple(re.compile(m, re.MULTILINE) for m in p["markers"])) for p in data["publishers"]
         ),
@@ -509,6 +511,8 @@ def clean_article(raw: str, publication: date | None = None, language: str = "en
         kept_lines.append(number)
 
     kept = _from_dateline(rules, raw, kept, remove)
+    if not kept:  # a photo story: its captions are all the text it has, so they are its body
+        kept, removed = _photo_story(rules, raw, removed)
     if not kept and headline is not None and by_shape:
         # The only text of the input is never its headline: a one-line paste is an article, not a title.
         kept, title, headline = [headline], None, None
@@ -621,6 +625,26 @@ def _assemble(raw: str, paragraphs: list[list[tuple[int, int]]], removed: list[R
     elif published_from == "option":
         article.warnings.append("the page prints no publication date: used the one supplied")
     return article
+
+
+def _photo_story(rules: _Rules, raw: str, removed: list[Removed]) -> tuple[list[tuple[int, int]], list[Removed]]:
+    """The caption paragraphs of a page that has no other body (a photo gallery whose story is its caption), each
+    without its credit (" (Xinhua/Wan Xiang)"), and ``removed`` with those captions given back: only their credits
+    stay removed. Nothing when no caption reads as prose."""
+    kept: list[tuple[int, int]] = []
+    out: list[Removed] = []
+    for r in removed:
+        line = raw[r.start : r.end]
+        if not r.reason.startswith("photo caption") or not _is_prose(line):
+            out.append(r)
+            continue
+        credit = rules.caption_credit.search(line)
+        end = r.start + (credit.start() if credit else len(line))
+        kept.append((r.start, end))
+        if end < r.end:
+            out.append(Removed(start=end, end=r.end, reason="photo credit (a photo story: its caption is the body)",
+                               preview=raw[end : r.end][:_PREVIEW_CHARS]))
+    return kept, out
 
 
 def _from_dateline(
