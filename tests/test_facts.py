@@ -1319,3 +1319,18 @@ def test_the_country_after_a_superlative_is_its_scope_not_the_subject() -> None:
             "country, covering 1,300 kilometers.")
     facts = facts_of(text, date(2024, 3, 1))
     assert [(f["value"], f["subject"]) for f in facts] == [("1,300 kilometers", "Pearl River Delta")]
+
+
+def test_a_short_name_before_its_kinds_noun_is_the_full_one_named_before() -> None:
+    text = ("Airport passenger traffic rises\n\nKUNMING, Jan. 5 (Xinhua) -- Kunming Changshui International Airport in "
+            "southwest China handled 47 million passengers in 2023, the operator said on Friday.\n\nYunnan aims to make "
+            "the Kunming airport a gateway to South Asia.\n\nCargo at the Kunming airport grew 12 percent to 410,000 "
+            "tonnes in 2023.")
+    facts = facts_of(text, date(2024, 1, 5))
+    assert [(f["value"], f["subject"]) for f in facts] == [
+        ("47 million", "Kunming Changshui International Airport"),
+        ("410,000 tonnes", "Kunming Changshui International Airport")]
+    # "central China airport": where the airport is, so China is no airport's name
+    facts = facts_of("Central China airport handles more cargo\n\nZhengzhou's airport handled 700,000 tonnes of "
+                     "cargo in 2023.\n\nThe airport now has 50 cargo routes.", date(2024, 1, 5))
+    assert [(f["value"], f["subject"]) for f in facts] == [("700,000 tonnes", "Zhengzhou"), ("50", "Zhengzhou")]

@@ -131,6 +131,8 @@ class _Cues:
     #: per kind (by its canonical pattern), the kind's noun the text puts right after a name of that kind ("The
     #: Yangtze River Delta region has ...": a region, whatever its name)
     noun_kinds: dict[str, re.Pattern[str]]
+    kind_patterns: tuple[re.Pattern[str], ...]  # the canonical patterns of the kinds with a noun_after
+    noun_kind_before: re.Pattern[str]  # "the" before a name with its kind's noun after ("the Zhengzhou airport")
     through: re.Pattern[str]
     own_figure: re.Pattern[str]
     quantity_over: re.Pattern[str]
@@ -258,6 +260,8 @@ def _cues(language: str) -> _Cues:
                     for k in data["kinds"].values()),
         org_kinds={k["canonical"]: re.compile(k["or_org_except"]) for k in data["kinds"].values() if "or_org_except" in k},
         noun_kinds={k["canonical"]: re.compile(k["noun_after"]) for k in data["kinds"].values() if "noun_after" in k},
+        kind_patterns=tuple(re.compile(k["canonical"]) for k in data["kinds"].values() if "noun_after" in k),
+        noun_kind_before=re.compile(data["noun_kind_before"], re.IGNORECASE),
         through=re.compile(data["through"], re.IGNORECASE),
         own_figure=re.compile(data["own_figure"]),
         quantity_over=re.compile(data["quantity_over"]),
@@ -397,7 +401,7 @@ def extract_facts(
     figures += [_Figure(p.kind, p.start, p.end, percentage=i, points=p.unit == "percentage_point")
                 for i, p in enumerate(percentages) if p.kind in ("change", "share")]
     figures.sort(key=lambda f: f.start)
-    subjects = [e for e in entities if e.label in cues.subject_labels]
+    subjects = _short_names([e for e in entities if e.label in cues.subject_labels], text, cues)
     facts: list[Fact] = []
     headline_context = _Context()
     lead_context: _Context | None = None
@@ -774,6 +778,26 @@ def _global(text: str, lo: int, hi: int, cues: _Cues) -> bool:
     a rank in it ("ranking third globally")."""
     return any(not cues.global_not_after.search(text, max(lo, m.start() - 40), m.start())
                for m in cues.global_figure.finditer(text, lo, hi))
+
+
+def _short_names(subjects: list[Entity], text: str, cues: _Cues) -> list[Entity]:
+    """``subjects`` with a short name before its kind's noun ("the Zhengzhou airport" after "Zhengzhou Xinzheng
+    International Airport") given the canonical name of the subject of that kind named before whose name holds it."""
+    out = list(subjects)
+    named: list[tuple[re.Pattern[str], Entity]] = []  # subjects of a kind with a noun, in text order
+    for k, e in enumerate(subjects):
+        name = e.canonical or e.text
+        for canonical, noun in cues.noun_kinds.items():
+            if not noun.match(text, e.end) or not cues.noun_kind_before.search(text, max(0, e.start - 8), e.start):
+                continue  # "central China airport": a place the airport is in, not a name of it
+            # the last one named before whose canonical is of the kind and holds the short name as words
+            full = next((f for pattern, f in reversed(named) if pattern.pattern == canonical and f.canonical != name
+                         and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", f.canonical or f.text)), None)
+            if full is not None:
+                out[k] = e.model_copy(update={"canonical": full.canonical})
+            break
+        named += [(p, e) for p in cues.kind_patterns if p.search(name)]
+    return out
 
 
 def _is_source(entity: Entity, cues: _Cues) -> bool:
@@ -1159,7 +1183,7 @@ def _named_before(text: str, position: int, canonical: re.Pattern[str], local: _
         noun = cues.noun_kinds.get(canonical.pattern)  # "The Yangtze River Delta region": named as one of the kind
         first = next((k for k, e in enumerate(subjects) if (canonical.search(e.canonical or e.text) or (
             not_of_kind is not None and e.label == "ORG" and not not_of_kind.search(e.canonical or e.text)) or (
-            noun is not None and noun.match(text, e.end)))
+            noun is not None and noun.match(text, e.end) and cues.noun_kind_before.search(text, max(0, e.start - 8), e.start)))
                       and not _is_source(e, cues)), -1)
         local.first_of_kind[canonical.pattern] = first  # once per article and kind: the stage stays linear
     if first >= 0 and starts[first] < position:
