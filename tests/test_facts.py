@@ -1334,3 +1334,12 @@ def test_a_short_name_before_its_kinds_noun_is_the_full_one_named_before() -> No
     facts = facts_of("Central China airport handles more cargo\n\nZhengzhou's airport handled 700,000 tonnes of "
                      "cargo in 2023.\n\nThe airport now has 50 cargo routes.", date(2024, 1, 5))
     assert [(f["value"], f["subject"]) for f in facts] == [("700,000 tonnes", "Zhengzhou"), ("50", "Zhengzhou")]
+
+
+def test_two_shares_of_different_wholes_are_two_facts_and_the_whole_is_no_subject() -> None:
+    text = ("Pearl River Delta draws investment\n\nThe Pearl River Delta region has made steady progress since China "
+            "adopted its plan in 2019.\n\nIt makes up 1 percent of the country's land area and nearly 6 percent of its "
+            "population.")
+    facts = facts_of(text, date(2024, 3, 1))
+    assert [(f["share"], f["subject"]) for f in facts] == [
+        ("1 percent", "Pearl River Delta"), ("6 percent", "Pearl River Delta")]
