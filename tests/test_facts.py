@@ -1343,3 +1343,13 @@ def test_two_shares_of_different_wholes_are_two_facts_and_the_whole_is_no_subjec
     facts = facts_of(text, date(2024, 3, 1))
     assert [(f["share"], f["subject"]) for f in facts] == [
         ("1 percent", "Pearl River Delta"), ("6 percent", "Pearl River Delta")]
+
+
+def test_a_national_level_compared_with_is_chinas_fact_and_not_the_paragraphs_subject() -> None:
+    # China is never named: "the national overall level" is the nation's all the same (devset d314's shape)
+    text = ("Anhui's trade grows in first half\n\nOver the past six months, Anhui's foreign trade reached 380 billion "
+            "yuan, up 12.5% year on year, well above the national overall level of 3.1% in the same period. "
+            "Exports were 240 billion yuan, up 14.2% year on year.")
+    facts = facts_of(text, date(2024, 7, 20))
+    assert [(f["value"], f["change"], f["subject"]) for f in facts] == [
+        ("380 billion yuan", "12.5%", "Anhui"), (None, "3.1%", "China"), ("240 billion yuan", "14.2%", "Anhui")]

@@ -122,6 +122,8 @@ class _Cues:
     day_until: re.Pattern[str]  # "by Monday": the day a count runs to
     reported: re.Pattern[str]
     source_before: re.Pattern[str]
+    national: re.Pattern[str]  # "the national average": the nation's even where the article never names it
+    national_name: str
     scope_before: re.Pattern[str]  # "the longest high-speed rail network in the country": a superlative's scope
     #: (anaphor, canonical, unnamed_is_none) of each kind: "the port" refers back to a subject whose canonical name
     #: is a port's; unnamed_is_none: a kind named without a name ("his company") gives no subject and inherits none
@@ -256,6 +258,8 @@ def _cues(language: str) -> _Cues:
         reported=re.compile(data["reported"]),
         source_before=re.compile(data["source_before"], re.IGNORECASE),
         scope_before=re.compile(data["scope_before"], re.IGNORECASE),
+        national=re.compile(data["national"]["anaphor"], re.IGNORECASE),
+        national_name=data["national"]["canonical"],
         kinds=tuple((re.compile(k["anaphor"], re.IGNORECASE), re.compile(k["canonical"]), k.get("unnamed_is_none", False))
                     for k in data["kinds"].values()),
         org_kinds={k["canonical"]: re.compile(k["or_org_except"]) for k in data["kinds"].values() if "or_org_except" in k},
@@ -559,8 +563,11 @@ def extract_facts(
             fact = _fact(text, index, local, draft, cues, [context, headline_frame, lead_context or _Context()],
                          counted)
             facts.append(fact)
-            local.previous_subject = fact.subject if draft.subject is None else local.previous_subject
             local.previous_end = draft.end
+            if draft.compared_from is not None:
+                continue  # "well above the national overall level of 3.9%": another series compared with, not
+                # what the paragraph goes on about
+            local.previous_subject = fact.subject if draft.subject is None else local.previous_subject
             # a subject given out by a "respectively" list is one member of it, not what the paragraph is about
             subject = context.subject if draft.subject is not None else fact.subject or context.subject
             paragraph_subject = paragraph_subject or subject
@@ -1154,7 +1161,11 @@ def _typed_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues
     if found is None:
         return None
     m, canonical, unnamed_is_none = found
-    return m.start(), _named_before(text, m.start(), canonical, local, cues), unnamed_is_none
+    named = _named_before(text, m.start(), canonical, local, cues)
+    national = cues.national.match(text, m.start(), m.end()) if named is None else None
+    if national:  # "well above the national overall level of 3.9%" where China is never named: the nation's
+        named = FactSubject(text=m.group(0), start=m.start(), end=m.end(), canonical=cues.national_name)
+    return m.start(), named, unnamed_is_none
 
 
 def _described_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues

@@ -186,7 +186,8 @@ class Duration(Span):
 
 
 class FactSubject(_Model):
-    """Whose figure it is: an entity mention (in the fact's sentence, or the one it is inherited from)."""
+    """Whose figure it is: an entity mention (in the fact's sentence, or the one it is inherited from), or the
+    words that name the nation without naming it ("the national average": canonical China)."""
 
     text: str
     start: NonNegInt
