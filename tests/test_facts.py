@@ -1353,3 +1353,11 @@ def test_a_national_level_compared_with_is_chinas_fact_and_not_the_paragraphs_su
     facts = facts_of(text, date(2024, 7, 20))
     assert [(f["value"], f["change"], f["subject"]) for f in facts] == [
         ("380 billion yuan", "12.5%", "Anhui"), (None, "3.1%", "China"), ("240 billion yuan", "14.2%", "Anhui")]
+
+
+def test_a_count_reached_by_now_after_has_approved_the_establishment_of_takes_no_frame() -> None:
+    text = ("Drone use soars\n\nBEIJING, March 3 -- Drones in Hubei flew more than 2 million hours last year, the "
+            "provincial aviation office said.\n\nThe office has approved the establishment of 12 drone test zones "
+            "across the province.")
+    facts = facts_of(text, date(2024, 3, 3))
+    assert [(f["value"], f["period"]) for f in facts] == [("12", None)]  # the hours are a duration, in no fact

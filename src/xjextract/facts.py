@@ -42,7 +42,7 @@ _WINDOW = 400
 #: How far after a value an absolute change is that value's change ("5 million tons, an increase of 2.9 million").
 _CHANGE_AFTER_VALUE = 80
 #: How far before a value a word describing it stands ("covering approximately 180 square km").
-_STATIC_BEFORE = 30
+_STATIC_BEFORE = 45
 #: How far after a comparison level its own period may stand ("the 5.8-percent increase in 2016").
 _LEVEL_PERIOD = 30
 _HYPHENATED = re.compile(r"\d-\s*[A-Za-z]")  # "1,035-km", "350-kilometer": a modifier
