@@ -43,6 +43,8 @@ _WINDOW = 400
 _CHANGE_AFTER_VALUE = 80
 #: How far before a value a word describing it stands ("covering approximately 180 square km").
 _STATIC_BEFORE = 45
+#: How many subjects of a kind a short name looks back at ("the Zhengzhou airport").
+_SHORT_NAME_LOOKBACK = 20
 #: How far after a comparison level its own period may stand ("the 5.8-percent increase in 2016").
 _LEVEL_PERIOD = 30
 _HYPHENATED = re.compile(r"\d-\s*[A-Za-z]")  # "1,035-km", "350-kilometer": a modifier
@@ -791,19 +793,22 @@ def _short_names(subjects: list[Entity], text: str, cues: _Cues) -> list[Entity]
     """``subjects`` with a short name before its kind's noun ("the Zhengzhou airport" after "Zhengzhou Xinzheng
     International Airport") given the canonical name of the subject of that kind named before whose name holds it."""
     out = list(subjects)
-    named: list[tuple[re.Pattern[str], Entity]] = []  # subjects of a kind with a noun, in text order
+    # per kind, its subjects in text order; only the last few are looked back at, so the stage stays linear
+    named: dict[str, list[Entity]] = {}
     for k, e in enumerate(subjects):
         name = e.canonical or e.text
         for canonical, noun in cues.noun_kinds.items():
             if not noun.match(text, e.end) or not cues.noun_kind_before.search(text, max(0, e.start - 8), e.start):
                 continue  # "central China airport": a place the airport is in, not a name of it
             # the last one named before whose canonical is of the kind and holds the short name as words
-            full = next((f for pattern, f in reversed(named) if pattern.pattern == canonical and f.canonical != name
+            full = next((f for f in reversed(named.get(canonical, [])[-_SHORT_NAME_LOOKBACK:]) if f.canonical != name
                          and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", f.canonical or f.text)), None)
             if full is not None:
                 out[k] = e.model_copy(update={"canonical": full.canonical})
             break
-        named += [(p, e) for p in cues.kind_patterns if p.search(name)]
+        for pattern in cues.kind_patterns:
+            if pattern.search(name):
+                named.setdefault(pattern.pattern, []).append(e)
     return out
 
 
@@ -1194,7 +1199,8 @@ def _named_before(text: str, position: int, canonical: re.Pattern[str], local: _
         noun = cues.noun_kinds.get(canonical.pattern)  # "The Yangtze River Delta region": named as one of the kind
         first = next((k for k, e in enumerate(subjects) if (canonical.search(e.canonical or e.text) or (
             not_of_kind is not None and e.label == "ORG" and not not_of_kind.search(e.canonical or e.text)) or (
-            noun is not None and noun.match(text, e.end) and cues.noun_kind_before.search(text, max(0, e.start - 8), e.start)))
+            noun is not None and noun.match(text, e.end)
+            and cues.noun_kind_before.search(text, max(0, e.start - 8), e.start)))
                       and not _is_source(e, cues)), -1)
         local.first_of_kind[canonical.pattern] = first  # once per article and kind: the stage stays linear
     if first >= 0 and starts[first] < position:
