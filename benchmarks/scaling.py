@@ -57,6 +57,8 @@ PATTERNS = {
     "periods and amounts, 100 KB": lambda: one_paragraph(
         "In the first half of 2024, trade reached 200 billion yuan (about 27.56 billion U.S. dollars). "),
     "entities, 100 KB": lambda: one_paragraph("Kazakhstan, Kyrgyzstan, Urumqi Customs and the FTZ, "),
+    "short port names, 100 KB": lambda: one_paragraph(
+        "Qingdao Port handled 5 million tonnes, and the Qingdao port grew 3 percent. "),
     "one 1 MB paragraph of prose": lambda: HEADER + " ".join(body_paragraphs() * 200)[:1_000_000] + "\n",
     "1.2 MB paragraph (over spaCy's max_length)": lambda: HEADER + ("Trade in Urumqi grew 5 percent. " * 40000) + "\n",
     "no line breaks, 100 KB": lambda: ("Trade in Urumqi grew 5 percent in 2024. " * 2500),

@@ -135,7 +135,6 @@ class _Cues:
     #: per kind (by its canonical pattern), the kind's noun the text puts right after a name of that kind ("The
     #: Yangtze River Delta region has ...": a region, whatever its name)
     noun_kinds: dict[str, re.Pattern[str]]
-    kind_patterns: tuple[re.Pattern[str], ...]  # the canonical patterns of the kinds with a noun_after
     noun_kind_before: re.Pattern[str]  # "the" before a name with its kind's noun after ("the Zhengzhou airport")
     through: re.Pattern[str]
     own_figure: re.Pattern[str]
@@ -266,7 +265,6 @@ def _cues(language: str) -> _Cues:
                     for k in data["kinds"].values()),
         org_kinds={k["canonical"]: re.compile(k["or_org_except"]) for k in data["kinds"].values() if "or_org_except" in k},
         noun_kinds={k["canonical"]: re.compile(k["noun_after"]) for k in data["kinds"].values() if "noun_after" in k},
-        kind_patterns=tuple(re.compile(k["canonical"]) for k in data["kinds"].values() if "noun_after" in k),
         noun_kind_before=re.compile(data["noun_kind_before"], re.IGNORECASE),
         through=re.compile(data["through"], re.IGNORECASE),
         own_figure=re.compile(data["own_figure"]),
@@ -793,23 +791,29 @@ def _short_names(subjects: list[Entity], text: str, cues: _Cues) -> list[Entity]
     """``subjects`` with a short name before its kind's noun ("the Zhengzhou airport" after "Zhengzhou Xinzheng
     International Airport") given the canonical name of the subject of that kind named before whose name holds it."""
     out = list(subjects)
+    kinds = [canonical for _, canonical, _ in cues.kinds if canonical.pattern in cues.noun_kinds]
     # per kind, its subjects in text order; only the last few are looked back at, so the stage stays linear
     named: dict[str, list[Entity]] = {}
     for k, e in enumerate(subjects):
         name = e.canonical or e.text
-        for canonical, noun in cues.noun_kinds.items():
-            if not noun.match(text, e.end) or not cues.noun_kind_before.search(text, max(0, e.start - 8), e.start):
-                continue  # "central China airport": a place the airport is in, not a name of it
+        kind = next((c.pattern for c in kinds if _named_as_kind(text, e, cues.noun_kinds[c.pattern], cues)), None)
+        if kind is not None:
             # the last one named before whose canonical is of the kind and holds the short name as words
-            full = next((f for f in reversed(named.get(canonical, [])[-_SHORT_NAME_LOOKBACK:]) if f.canonical != name
+            full = next((f for f in reversed(named.get(kind, [])[-_SHORT_NAME_LOOKBACK:]) if f.canonical != name
                          and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", f.canonical or f.text)), None)
             if full is not None:
                 out[k] = e.model_copy(update={"canonical": full.canonical})
-            break
-        for pattern in cues.kind_patterns:
-            if pattern.search(name):
-                named.setdefault(pattern.pattern, []).append(e)
+        for canonical in kinds:
+            if canonical.search(name):
+                named.setdefault(canonical.pattern, []).append(e)
     return out
+
+
+def _named_as_kind(text: str, entity: Entity, noun: re.Pattern[str], cues: _Cues) -> bool:
+    """The text names ``entity`` as one of a kind: "the" before it and the kind's noun after it ("The Yangtze River
+    Delta region", "the Zhengzhou airport"); not "central China airport", a place the airport is in."""
+    return noun.match(text, entity.end) is not None and \
+        cues.noun_kind_before.search(text, max(0, entity.start - 8), entity.start) is not None
 
 
 def _is_source(entity: Entity, cues: _Cues) -> bool:
@@ -1167,8 +1171,10 @@ def _typed_anaphor(text: str, lo: int, hi: int, local: _Sentence, cues: _Cues
         return None
     m, canonical, unnamed_is_none = found
     named = _named_before(text, m.start(), canonical, local, cues)
-    national = cues.national.match(text, m.start(), m.end()) if named is None else None
-    if national:  # "well above the national overall level of 3.9%" where China is never named: the nation's
+    # "well above the national overall level of 3.9%" where China is never named: the nation's all the same
+    national = named is None and canonical.search(cues.national_name) is not None \
+        and cues.national.match(text, m.start(), m.end()) is not None
+    if national:
         named = FactSubject(text=m.group(0), start=m.start(), end=m.end(), canonical=cues.national_name)
     return m.start(), named, unnamed_is_none
 
@@ -1199,8 +1205,7 @@ def _named_before(text: str, position: int, canonical: re.Pattern[str], local: _
         noun = cues.noun_kinds.get(canonical.pattern)  # "The Yangtze River Delta region": named as one of the kind
         first = next((k for k, e in enumerate(subjects) if (canonical.search(e.canonical or e.text) or (
             not_of_kind is not None and e.label == "ORG" and not not_of_kind.search(e.canonical or e.text)) or (
-            noun is not None and noun.match(text, e.end)
-            and cues.noun_kind_before.search(text, max(0, e.start - 8), e.start)))
+            noun is not None and _named_as_kind(text, e, noun, cues)))
                       and not _is_source(e, cues)), -1)
         local.first_of_kind[canonical.pattern] = first  # once per article and kind: the stage stays linear
     if first >= 0 and starts[first] < position:
