@@ -1361,3 +1361,28 @@ def test_a_count_reached_by_now_after_has_approved_the_establishment_of_takes_no
             "across the province.")
     facts = facts_of(text, date(2024, 3, 3))
     assert [(f["value"], f["period"]) for f in facts] == [("12", None)]  # the hours are a duration, in no fact
+
+
+def test_a_year_after_times_that_for_is_the_basis_and_introduced_in_dates_an_event() -> None:
+    facts = facts_of("Lishui county profile\n\nIn 2023, the county's disposable income per capita exceeded 30,000 yuan, "
+                     "120 times that for 1978.", date(2024, 5, 1))
+    assert [(f["value"], f["period"]) for f in facts] == [("30,000 yuan", ("2023-01-01", "2023-12-31"))]
+    facts = facts_of("Robot mowers take off\n\nRobot mowers were introduced in 2016 and now reach an annual production "
+                     "capacity of 80,000 machines.", date(2024, 5, 1))
+    assert [(f["value"], f["period"]) for f in facts] == [("80,000", None)]
+
+
+def test_a_second_series_with_its_own_verb_after_and_is_a_fact_of_its_own() -> None:
+    facts = facts_of("Anqing economy grows\n\nAnqing saw 7.2 percent growth in its high-tech industry and strategic new industries "
+                     "expanded 15.3 percent year on year in 2023.", date(2024, 5, 1))
+    assert [f["change"] for f in facts] == ["7.2 percent", "15.3 percent"]
+
+
+def test_a_statistics_bureau_is_a_source_a_ratio_base_no_value_and_a_while_share_its_own_fact() -> None:
+    facts = facts_of("Hebei releases new data\n\nThe Hebei Bureau of Statistics recently released data on the "
+                     "province's digital economy.\n\nOnline retail sales per capita stand at 9,800 yuan.", date(2024, 5, 1))
+    assert [(f["value"], f["subject"]) for f in facts] == [("9,800 yuan", "Hebei")]
+    facts = facts_of("Hubei digital economy\n\nIn Hubei, there are 31.2 5G base stations for every 10 square kilometers. "
+                     "For every 100 workers, 3.1 people work in software, while 40.2 percent of the companies use cloud "
+                     "services.", date(2024, 5, 1))
+    assert [(f["value"], f["share"]) for f in facts] == [("31.2", None), ("3.1", None), (None, "40.2 percent")]

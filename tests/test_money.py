@@ -89,3 +89,14 @@ def test_a_bare_amount_of_goods_still_takes_the_currency_of_the_sentence_before(
     sentences = [(s.start, s.end) for s in segment_sentences(text, [(0, len(text))])]
     assert [(m.text, m.currency) for m in extract_money(text, sentences).money] == [
         ("9.4 billion yuan", "CNY"), ("3.3 billion", "CNY")]
+
+
+def test_a_currency_named_after_the_bracketed_equivalent_is_the_source_amounts() -> None:
+    # "1.2 trillion ($170 billion) yuan": a layout slip of the press; the yuan amount ends at its scale word
+    text = "Imports of chips reached 1.2 trillion ($170 billion) yuan in the period."
+    found = extract_money(text, [(0, len(text))])
+    assert [(m.text, m.amount, m.currency) for m in found.money] == [
+        ("1.2 trillion", 1.2e12, "CNY"), ("$170 billion", 1.7e11, "USD")]
+    assert [(c.source, c.target) for c in found.conversions] == [(0, 1)]
+    text = "Sales were 5 billion (up 3 percent) in all."  # a bracket without a currency after it names none
+    assert extract_money(text, [(0, len(text))]).money == []

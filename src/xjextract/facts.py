@@ -88,6 +88,7 @@ class _Cues:
     event_clause: re.Pattern[str]
     event_since: re.Pattern[str]
     target_of: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the period
+    share_clause: tuple[re.Pattern[str], re.Pattern[str]]  # ", while 46.7 percent of the enterprises": before, after
     event_subjects: re.Pattern[str]
     described_as: re.Pattern[str]  # an apposition describing a name by a noun: group "noun"
     described_anaphor: re.Pattern[str]  # "the small commodities hub": group "noun"
@@ -110,6 +111,7 @@ class _Cues:
     perfect_before: re.Pattern[str]
     rate_after: re.Pattern[str]  # "6,000 parcels a day": a rate, for no period the context names
     pool_before: re.Pattern[str]  # "among 31 provinces": the pool a ranking is taken in
+    ratio_base_before: re.Pattern[str]  # "for every 100 residents": the base a ratio is taken per
     figure_anaphor: re.Pattern[str]  # "The figure marked": the value of the fact before
     change_anaphor: re.Pattern[str]  # "This is ... up 23 percent": the change of the value before
     share_anaphor: re.Pattern[str]  # "This accounted for 53.5% of the total": the share of the value before
@@ -220,6 +222,7 @@ def _cues(language: str) -> _Cues:
         event_clause=re.compile(data["event_clause"]),
         event_since=re.compile(data["event_since"], re.IGNORECASE),
         target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
+        share_clause=(re.compile(data["share_clause"][0]), re.compile(data["share_clause"][1])),
         event_subjects=re.compile(data["event_subjects"]),
         described_as=re.compile(data["described"]["as"].replace("{NOUNS}", nouns)),
         described_anaphor=re.compile(data["described"]["anaphor"].replace("{NOUNS}", nouns)),
@@ -244,6 +247,7 @@ def _cues(language: str) -> _Cues:
         perfect_before=re.compile(data["perfect_before"]),
         rate_after=re.compile(data["rate_after"], re.IGNORECASE),
         pool_before=re.compile(data["pool_before"]),
+        ratio_base_before=re.compile(data["ratio_base_before"]),
         figure_anaphor=re.compile(data["figure_anaphor"]),
         change_anaphor=re.compile(data["change_anaphor"]),
         share_anaphor=re.compile(data["share_anaphor"]),
@@ -506,6 +510,8 @@ def extract_facts(
                 if f.quantity is not None and quantities[f.quantity].unit == "count" and cues.pool_before.search(
                         text, max(sent.start, f.start - 40), f.start):
                     continue  # "18th among 31 provinces", "Of a statistical pool of 70 major cities": the pool
+                if cues.ratio_base_before.search(text, max(sent.start, f.start - 12), f.start):
+                    continue  # "23.8 5G subscribers for every 100 residents": the base of the ratio
             listed = level is not None and level.slot == f.slot and cues.level_list_joint.fullmatch(
                 text, level.end, f.start) is not None
             over = cues.quantity_over.search(text, max(sent.start, f.start - 12), f.start)
@@ -1011,6 +1017,13 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
             # ("investment increasing 9.4 percent and the growth rate accelerating by 0.3 percentage points": after the
             # value's own change too, the rate named between makes it another statement)
             if figure.slot == "change" and figure.points and cues.rate_points.search(between):
+                current = _Draft([figure])
+                drafts.append(current)
+                continue
+            # "2.4 individuals specialize in IT, while 46.7 percent of the enterprises have applied ...": a share
+            # opening a clause of its own and naming its own whole is another statement
+            if figure.slot == "share" and cues.share_clause[0].search(between) \
+                    and cues.share_clause[1].match(text, figure.end):
                 current = _Draft([figure])
                 drafts.append(current)
                 continue

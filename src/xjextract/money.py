@@ -79,6 +79,8 @@ class _Lexicon:
     not_qualifier_after: dict[str, frozenset[str]]
     needs_scale: frozenset[str]
     repeated_name: re.Pattern[str]  # "$310.86 dollars": the currency named again after a prefixed amount
+    # "1.5 trillion ($219 billion) yuan": the currency named after the equivalent in brackets
+    split: re.Pattern[str]
 
 
 def currency_forms(language: str = "en") -> tuple[dict[str, str], dict[str, str]]:
@@ -159,6 +161,9 @@ def _lexicon(language: str) -> _Lexicon:
         not_qualifier_after={k: frozenset(v) for k, v in data["not_qualifier_after"].items()},
         needs_scale=frozenset(w.casefold() for w in data.get("needs_scale", [])),
         repeated_name=re.compile(rf"\s+(?P<cur>{_alternation(names)})(?![\w$])"),
+        split=re.compile(
+            rf"(?<![\w.,$])(?P<num>{number})[\s-]?(?P<scale>{scale_words})\s*\((?=[^()\n]*\d)[^()\n]{{1,60}}\)\s*(?P<cur>{_alternation(names)})(?![\w$])"
+        ),
     )
 
 
@@ -231,6 +236,7 @@ def extract_money(text: str, sentences: list[tuple[int, int]], language: str = "
         candidates = [(m.start(), -m.end(), lex.before, m) for m in lex.prefixed.finditer(text, s_start, s_end)]
         candidates += [(m.start(), -m.end(), lex.after, m) for m in lex.suffixed.finditer(text, s_start, s_end)]
         candidates += [(m.start(), -m.end(), lex.before, m) for m in lex.symbol_after.finditer(text, s_start, s_end)]
+        candidates += [(m.start(), -m.end(), lex.after, m) for m in lex.split.finditer(text, s_start, s_end)]
         # Earliest first, then longest: "10 $ 30 $" is 10 and 30 dollars, not "$ 30".
         for _, _, table, match in sorted(candidates, key=lambda c: (c[0], c[1])):
             if taken.overlaps(match.start(), match.end()):
@@ -244,7 +250,8 @@ def extract_money(text: str, sentences: list[tuple[int, int]], language: str = "
             if re.match(r"0\d", match["num"]):
                 continue  # "000 dollars", the tail of "10 000 dollars": not a number of its own
             amount = _value(match["num"], scale, lex)
-            end = match.end()
+            # the amount of "1.5 trillion ($219 billion) yuan" ends at its scale word; its equivalent is read next
+            end = match.end("scale") if match.re is lex.split else match.end()
             again = lex.repeated_name.match(text, end) if table is lex.before else None
             if again and _code(lex.after, again["cur"]) == currency:
                 end = again.end()  # "$310.86 dollars": one amount, its currency written twice

@@ -207,7 +207,10 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks
     gap = lex.gap_after.match(after) if item.unit == "percentage_point" else None  # "10 points ahead of the average"
     # "gained 9.5 percent, 6.9 percentage points faster than that in the overall industry": not a list, a gap
     compared = previous is not None and item.unit != previous.unit and lex.comparison.match(after) is not None
-    if previous and not gap and not compared and (_listed(text, previous.end, item.start, periods)
+    # "expanded 24.4 percent last year, 33.4 percent of total FAI": a change's neighbour that names its whole is
+    # a share, not the list's next change
+    own_share = previous is not None and previous.kind == "change" and lex.share_after.match(after) is not None
+    if previous and not gap and not compared and not own_share and (_listed(text, previous.end, item.start, periods)
                      or (_RANGE_GAP.fullmatch(text[previous.end : item.start]) and previous.unit == item.unit)):
         item.kind, item.direction = previous.kind, previous.direction  # a list or range shares its role
         return

@@ -102,8 +102,8 @@ def _count_regex(data: dict[str, object], scale: str, number_words: dict[str, in
     words = "|".join(sorted(number_words, key=len, reverse=True)) or "(?!)"
     irregular = "|".join(re.escape(w) for w in data["count_irregular"])  # type: ignore[union-attr]
     # lazy: the nearest plural noun ("871,700 visitors came from overseas": visitors, not "overseas" after "from")
-    # a word may be quoted ('236 "hard-tech" companies')
-    between = rf"(?:[\"“]?[A-Za-z][\w'’-]*[\"”]?\s+){{0,{int(data['count_max_words_between'])}}}?"  # type: ignore[call-overload]
+    # a word may be quoted ('236 "hard-tech" companies') or a digit and a capital ("23.8 5G service subscribers")
+    between = rf"(?:[\"“]?(?:[A-Za-z][\w'’-]*|\d[A-Z](?![\w'’-]))[\"”]?\s+){{0,{int(data['count_max_words_between'])}}}?"  # type: ignore[call-overload]
     return re.compile(
         rf"(?<![\w.,$£€¥/-])(?:(?P<num>{_NUMBER})(?:\s(?P<scale>{scale}))?|(?i:(?P<word>{words}))\s(?P<wscale>{scale}))"
         rf"\s+(?P<between>{between})(?P<noun>[a-z][a-z-]*[a-rt-z]s|{irregular})(?![\w-])")
