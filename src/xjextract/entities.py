@@ -276,7 +276,17 @@ def _common_acronyms(text: str, rules: _Rules) -> frozenset[str]:
         words = match["words"].split()[-len(acronym):]
         if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym.lower():
             found.add(acronym)
+        elif _letters_of(acronym.lower(), words[-1]):  # "photovoltaic (PV)": one word's letters, in order
+            found.add(acronym)
     return frozenset(found)
+
+
+def _letters_of(acronym: str, word: str) -> bool:
+    """Whether ``acronym`` abbreviates the one ``word``: its first letter, then its other letters in order."""
+    if len(word) < 2 * len(acronym) or not word.startswith(acronym[0]):
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in acronym[1:])
 
 
 def _acronym(name: str, skip: frozenset[str]) -> str:
