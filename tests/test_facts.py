@@ -1386,3 +1386,13 @@ def test_a_statistics_bureau_is_a_source_a_ratio_base_no_value_and_a_while_share
                      "For every 100 workers, 3.1 people work in software, while 40.2 percent of the companies use cloud "
                      "services.", date(2024, 5, 1))
     assert [(f["value"], f["share"]) for f in facts] == [("31.2", None), ("3.1", None), (None, "40.2 percent")]
+
+
+def test_a_with_clause_opening_on_its_own_figure_keeps_its_period_to_itself() -> None:
+    # devset d331's shape: the stock at the lead's date, the added capacity in the with-clause's own period
+    text = ("Hebei's wind power capacity up 9 pct\n\nBEIJING, July 3 (Xinhua) -- Hebei's installed wind power capacity "
+            "rose 9 percent year on year by the end of June, official data showed.\n\nTotal wind installations "
+            "amounted to 30.4 million kilowatts, with 2.1 million kilowatts of capacity added in the first half.")
+    facts = facts_of(text, date(2024, 7, 3))
+    assert [(f["value"], f["period"]) for f in facts if f["value"]] == [
+        ("30.4 million kilowatts", ("2024-06-30", "2024-06-30")), ("2.1 million kilowatts", ("2024-01-01", "2024-06-30"))]
