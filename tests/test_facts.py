@@ -1396,3 +1396,12 @@ def test_a_with_clause_opening_on_its_own_figure_keeps_its_period_to_itself() ->
     facts = facts_of(text, date(2024, 7, 3))
     assert [(f["value"], f["period"]) for f in facts if f["value"]] == [
         ("30.4 million kilowatts", ("2024-06-30", "2024-06-30")), ("2.1 million kilowatts", ("2024-01-01", "2024-06-30"))]
+
+
+def test_over_the_period_is_the_facts_own_period_not_a_basis() -> None:
+    text = ("Hubei's factory jobs\n\nWUHAN, May 20 -- Hubei had 9.1 million factory workers by the end of 2023, up "
+            "2.1 percent, the provincial bureau said.\n\nIn 2023, 40 percent of them worked in Wuhan.\n\nThe share of "
+            "workers in private firms rose by 0.8 percentage points over the period.")
+    facts = facts_of(text, date(2024, 5, 20))
+    last = facts[-1]
+    assert (last["change"], last["period"]) == ("0.8 percentage points", ("2023-01-01", "2023-12-31"))
