@@ -1405,3 +1405,11 @@ def test_over_the_period_is_the_facts_own_period_not_a_basis() -> None:
     facts = facts_of(text, date(2024, 5, 20))
     last = facts[-1]
     assert (last["change"], last["period"]) == ("0.8 percentage points", ("2023-01-01", "2023-12-31"))
+
+
+def test_the_sample_a_survey_questioned_is_no_facts_value() -> None:
+    text = ("Farm incomes rise\n\nRural incomes in Henan rose 6.2 percent in 2023, the provincial bureau said on Monday."
+            "\n\nThe survey questioned around 120,000 rural households.\n\nA poll of 2,500 farmers found that most "
+            "had sold produce online, and 1,200 cooperatives opened web shops.")
+    facts = facts_of(text, date(2024, 3, 4))
+    assert [(f["value"], f["change"]) for f in facts] == [(None, "6.2 percent"), ("1,200", None)]
