@@ -1413,3 +1413,11 @@ def test_the_sample_a_survey_questioned_is_no_facts_value() -> None:
             "had sold produce online, and 1,200 cooperatives opened web shops.")
     facts = facts_of(text, date(2024, 3, 4))
     assert [(f["value"], f["change"]) for f in facts] == [(None, "6.2 percent"), ("1,200", None)]
+
+
+def test_the_year_a_compared_level_was_recorded_in_is_a_basis() -> None:
+    text = ("Start-ups boom in Shaanxi\n\nXI'AN -- Shaanxi registered 210,000 new businesses in the first half this "
+            "year.\n\nAn average of 1,160 new firms opened daily, surpassing the average of 950 recorded in 2023.")
+    facts = facts_of(text, date(2024, 7, 10))
+    assert [(f["value"], f["period"]) for f in facts] == [
+        ("210,000", ("2024-01-01", "2024-06-30")), ("1,160", ("2024-01-01", "2024-06-30"))]

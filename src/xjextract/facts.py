@@ -55,6 +55,7 @@ class _Cues:
     clause_breaks: re.Pattern[str]
     past_level_before: re.Pattern[str]
     basis_before: re.Pattern[str]
+    level_basis_before: re.Pattern[str]  # "surpassing the average of 12,000 recorded in": the compared level's period
     basis_periods: re.Pattern[str]
     subject_labels: frozenset[str]
     not_subject_before: re.Pattern[str]
@@ -188,6 +189,7 @@ def _cues(language: str) -> _Cues:
         clause_breaks=re.compile(data["clause_breaks"], re.IGNORECASE),
         past_level_before=re.compile(data["past_level_before"], re.IGNORECASE),
         basis_before=re.compile(data["basis_before"], re.IGNORECASE),
+        level_basis_before=re.compile(data["level_basis_before"], re.IGNORECASE),
         basis_periods=re.compile(data["basis_periods"], re.IGNORECASE),
         subject_labels=frozenset(data["subject_labels"]),
         not_subject_before=re.compile(data["not_subject_before"], re.IGNORECASE),
@@ -761,6 +763,8 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
         if word == "over" and cues.ahead_periods.match(period.text):
             return False  # "over the next three years"
         return True
+    if cues.level_basis_before.search(text, max(sentence_start, period.start - 80), period.start):
+        return True  # "surpassing the average of 12,000 recorded in 2015": the compared level's year
     if cues.event_before.search(text[max(sentence_start, period.start - 40) : period.start]):
         return True  # "launched in November 2023", "since 2016": when something began
     if cues.event_clause.match(text[sentence_start : period.start]) or cues.event_since.search(
