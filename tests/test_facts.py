@@ -1421,3 +1421,10 @@ def test_the_year_a_compared_level_was_recorded_in_is_a_basis() -> None:
     facts = facts_of(text, date(2024, 7, 10))
     assert [(f["value"], f["period"]) for f in facts] == [
         ("210,000", ("2024-01-01", "2024-06-30")), ("1,160", ("2024-01-01", "2024-06-30"))]
+
+
+def test_the_figures_of_a_conditional_criterion_are_in_no_fact() -> None:
+    text = ("Yunnan cuts poverty\n\nKUNMING -- Yunnan lifted 1.2 million people out of poverty in 2023.\n\nA village "
+            "leaves the list if no more than 3 percent of its households earn less than 4,000 yuan a year.")
+    facts = facts_of(text, date(2024, 2, 10))
+    assert [(f["value"], f["share"]) for f in facts] == [("1.2 million", None)]

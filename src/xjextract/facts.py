@@ -164,6 +164,7 @@ class _Cues:
     aside_before: re.Pattern[str]
     level_list_joint: re.Pattern[str]
     absolute_change_before: re.Pattern[str]
+    condition_before: re.Pattern[str]  # "can be removed if no more than 2 percent of its residents earn less than"
     change_by_before: re.Pattern[str]
     price_before: re.Pattern[str]
     second_share: re.Pattern[str]
@@ -297,6 +298,7 @@ def _cues(language: str) -> _Cues:
         aside_before=re.compile(data["aside_before"], re.IGNORECASE),
         level_list_joint=re.compile(data["level_list_joint"], re.IGNORECASE),
         absolute_change_before=re.compile(data["absolute_change_before"], re.IGNORECASE),
+        condition_before=re.compile(data["condition_before"]),
         change_by_before=re.compile(data["change_by_before"], re.IGNORECASE),
         price_before=re.compile(data["price_before"]),
         second_share=re.compile(data["second_share"], re.IGNORECASE),
@@ -487,6 +489,8 @@ def extract_facts(
         level: _Figure | None = None  # the last comparison level: the figures listed after it are levels too
         last_value: _Figure | None = None
         for f in here:
+            if cues.condition_before.search(text, max(sent.start, f.start - 100), f.start):
+                continue  # "A county can be removed from the list if no more than 2 percent of ...": a criterion
             if f.slot == "value":
                 previous, last_value = last_value, f
                 if cues.absolute_change_before.search(text, max(sent.start, f.start - 40), f.start) and (
