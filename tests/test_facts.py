@@ -1428,3 +1428,12 @@ def test_the_figures_of_a_conditional_criterion_are_in_no_fact() -> None:
             "leaves the list if no more than 3 percent of its households earn less than 4,000 yuan a year.")
     facts = facts_of(text, date(2024, 2, 10))
     assert [(f["value"], f["share"]) for f in facts] == [("1.2 million", None)]
+
+
+def test_a_change_alone_goes_on_into_a_later_with_clauses_period_a_level_does_not() -> None:
+    text = ("Border railway busy\n\nKUNMING, Dec. 2 (Xinhua) -- The line carried more freight, officials said Monday."
+            "\n\nVegetable exports jumped 31.5 percent, with more than 2,100 containers of cabbage leaving by rail from "
+            "January to October.")
+    facts = facts_of(text, date(2024, 12, 2))
+    assert [(f["value"], f["change"], f["period"]) for f in facts] == [
+        (None, "31.5 percent", ("2024-01-01", "2024-10-31")), ("2,100 containers", None, ("2024-01-01", "2024-10-31"))]

@@ -1429,7 +1429,10 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
         _nearest_period(text, local, draft, clause, cues) if local.periods else None
     present = cues.present.search(text, lo, min(clause[1], draft.end + _WINDOW)) is not None  # "now operates"
     if period is None and not present:  # "Over the past decade, ..., and e-commerce now makes up 25.6 percent"
-        period = _nearest_period(text, local, draft, (sent.start, sent.end), cues, others_dated=True) \
+        # a change alone goes on into a later clause's period ("Fresh fruit imports jumped 64.2 percent, with more than
+        # 4,200 containers of Thai durian arriving by rail from January to October"); a level does not
+        period = _nearest_period(text, local, draft, (sent.start, sent.end), cues,
+                                 others_dated=draft.slot("value") is not None or draft.slot("share") is not None) \
             if local.periods else None
     described = value is not None and cues.static.search(text, max(lo, value.start - _STATIC_BEFORE), value.start)
     # "has drawn more than 1,100 new businesses", "The city has about 27,000 hectares": a level reached by now
