@@ -1437,3 +1437,10 @@ def test_a_change_alone_goes_on_into_a_later_with_clauses_period_a_level_does_no
     facts = facts_of(text, date(2024, 12, 2))
     assert [(f["value"], f["change"], f["period"]) for f in facts] == [
         (None, "31.5 percent", ("2024-01-01", "2024-10-31")), ("2,100 containers", None, ("2024-01-01", "2024-10-31"))]
+
+
+def test_yearly_steps_of_an_amount_to_reach_a_level_are_its_change() -> None:
+    text = ("Yantai grows\n\nYANTAI -- From 2018 to 2021, the GDP of Yantai grew in yearly steps of 50 billion yuan "
+            "to reach 871.2 billion yuan in 2021.")
+    facts = facts_of(text, date(2022, 3, 1))
+    assert [f["value"] for f in facts] == ["871.2 billion yuan"]
