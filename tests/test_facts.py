@@ -1444,3 +1444,10 @@ def test_yearly_steps_of_an_amount_to_reach_a_level_are_its_change() -> None:
             "to reach 871.2 billion yuan in 2021.")
     facts = facts_of(text, date(2022, 3, 1))
     assert [f["value"] for f in facts] == ["871.2 billion yuan"]
+
+
+def test_the_frame_a_superlative_ranks_in_is_no_period_of_the_figure() -> None:
+    text = ("Fujian exports\n\nFUZHOU -- In October, Fujian's exports reached 98.4 billion yuan, the highest this year "
+            "and second highest in history.")
+    facts = facts_of(text, date(2024, 11, 20))
+    assert [(f["value"], f["period"]) for f in facts] == [("98.4 billion yuan", ("2024-10-01", "2024-10-31"))]
