@@ -109,7 +109,7 @@ def _lexicon(language: str) -> _Lexicon:
         target=re.compile(data["comparison_target"]),
         index_level=re.compile(rf"(?:{_words(data['index_levels'])})"),
         words=words,
-        gap_after=re.compile(rf"(?i:\s+{data['gap_after']}\s+)"),
+        gap_after=re.compile(rf"(?i:{data['gap_list']}\s+{data['gap_after']}\s+)"),
         series_gap=re.compile(rf"(?i:{data['series_gap_before']})"),
     )
 
