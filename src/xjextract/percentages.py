@@ -61,6 +61,7 @@ class _Lexicon:
     comparison: re.Pattern[str]
     bases: tuple[tuple[str, re.Pattern[str]], ...]
     from_level: re.Pattern[str]
+    level_move: tuple[re.Pattern[str], re.Pattern[str]]  # "increasing from 20.9 percent to 22.6 percent": two levels
     share_tail: re.Pattern[str]
     growth_of: re.Pattern[str]  # "a growth rate of": the figure after it is a change
     target: re.Pattern[str]
@@ -104,6 +105,7 @@ def _lexicon(language: str) -> _Lexicon:
         bases=tuple((name, re.compile(rf"(?i:(?<![\w-])(?:{_words(phrases)})(?![\w-]))"))
                     for name, phrases in data["bases"].items()),
         from_level=re.compile(rf"\bfrom\s+(?:(?:a|the)\s+range\s+of\s+)?(?:(?:{quals})\s+)?$"),
+        level_move=(re.compile(rf"(?i:{data['level_move'][0]})"), re.compile(rf"(?i:{data['level_move'][1]})")),
         growth_of=re.compile(rf"(?i:\b(?:{_words(data['not_rate'])})\s+of\s+(?:(?:{quals})\s+)?$)"),
         share_tail=re.compile(rf"(?i:\b(?:{_words(data['share_tail'])})\s+(?:(?:{quals})\s+)?$)"),
         target=re.compile(data["comparison_target"]),
@@ -198,6 +200,12 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks
     after = text[item.end : item.end + 60]
     if lex.index_level.search(text, clause, item.end + 60):
         item.kind = "other"  # "the PMI rose to 50.6 percent": the reading of an index, not a change
+        return
+    # "the export of high-tech products increasing from 20.9 percent to 22.6 percent": a move between two levels (the
+    # second takes the first's role as a range's end does), shares, or rates when the clause names a rate
+    if lex.level_move[0].search(window) and lex.level_move[1].match(after):
+        item.kind = "rate" if re.search(r"(?i)\brates?\b", text[clause : item.start]) else "share"
+        item.direction = None
         return
     follower = lex.change_after.match(after)
     if previous and lex.from_level.search(window) and not follower:
