@@ -1451,3 +1451,10 @@ def test_the_frame_a_superlative_ranks_in_is_no_period_of_the_figure() -> None:
             "and second highest in history.")
     facts = facts_of(text, date(2024, 11, 20))
     assert [(f["value"], f["period"]) for f in facts] == [("98.4 billion yuan", ("2024-10-01", "2024-10-31"))]
+
+
+def test_what_one_unit_is_in_another_is_no_facts_value() -> None:
+    text = ("Henan harvest\n\nZHENGZHOU -- The average wheat yield per mu (approximately 0.067 hectares) stood at 451.2 kg "
+            "last year, the provincial government said.")
+    facts = facts_of(text, date(2024, 2, 1))
+    assert [f["value"] for f in facts] == ["451.2 kg"]

@@ -112,6 +112,7 @@ class _Cues:
     perfect_before: re.Pattern[str]
     rate_after: re.Pattern[str]  # "6,000 parcels a day": a rate, for no period the context names
     pool_before: re.Pattern[str]  # "among 31 provinces": the pool a ranking is taken in
+    unit_gloss_before: re.Pattern[str]  # "per mu (approximately": what one unit is in another, no statistic
     ratio_base_before: re.Pattern[str]  # "for every 100 residents": the base a ratio is taken per
     figure_anaphor: re.Pattern[str]  # "The figure marked": the value of the fact before
     change_anaphor: re.Pattern[str]  # "This is ... up 23 percent": the change of the value before
@@ -250,6 +251,7 @@ def _cues(language: str) -> _Cues:
         perfect_before=re.compile(data["perfect_before"]),
         rate_after=re.compile(data["rate_after"], re.IGNORECASE),
         pool_before=re.compile(data["pool_before"]),
+        unit_gloss_before=re.compile(data["unit_gloss_before"], re.IGNORECASE),
         ratio_base_before=re.compile(data["ratio_base_before"]),
         figure_anaphor=re.compile(data["figure_anaphor"]),
         change_anaphor=re.compile(data["change_anaphor"]),
@@ -518,6 +520,8 @@ def extract_facts(
                     continue  # "18th among 31 provinces", "Of a statistical pool of 70 major cities": the pool
                 if cues.ratio_base_before.search(text, max(sent.start, f.start - 12), f.start):
                     continue  # "23.8 5G subscribers for every 100 residents": the base of the ratio
+                if cues.unit_gloss_before.search(text, max(sent.start, f.start - 40), f.start):
+                    continue  # "the average grain yield per mu (approximately 0.067 hectares)": one unit in another
             listed = level is not None and level.slot == f.slot and cues.level_list_joint.fullmatch(
                 text, level.end, f.start) is not None
             over = cues.quantity_over.search(text, max(sent.start, f.start - 12), f.start)
