@@ -1458,3 +1458,11 @@ def test_what_one_unit_is_in_another_is_no_facts_value() -> None:
             "last year, the provincial government said.")
     facts = facts_of(text, date(2024, 2, 1))
     assert [f["value"] for f in facts] == ["451.2 kg"]
+
+
+def test_a_headline_that_describes_its_place_by_the_country_gives_way_to_the_leads_name() -> None:
+    text = ("Major Chinese coastal province sees record fish catch\n\nFUZHOU, Jan. 20 (Xinhua) -- Fujian, a coastal "
+            "province in east China, reported a catch of 7.1 million tonnes in 2023.\n\nThe average catch per boat "
+            "stood at 310 tonnes last year, placing the province first nationwide.")
+    facts = facts_of(text, date(2024, 1, 20))
+    assert [(f["value"], f["subject"]) for f in facts] == [("7.1 million tonnes", "Fujian"), ("310 tonnes", "Fujian")]

@@ -113,6 +113,7 @@ class _Cues:
     rate_after: re.Pattern[str]  # "6,000 parcels a day": a rate, for no period the context names
     pool_before: re.Pattern[str]  # "among 31 provinces": the pool a ranking is taken in
     unit_gloss_before: re.Pattern[str]  # "per mu (approximately": what one unit is in another, no statistic
+    described_kind_after: re.Pattern[str]  # "Chinese| agricultural province": a headline's place described by its country
     ratio_base_before: re.Pattern[str]  # "for every 100 residents": the base a ratio is taken per
     figure_anaphor: re.Pattern[str]  # "The figure marked": the value of the fact before
     change_anaphor: re.Pattern[str]  # "This is ... up 23 percent": the change of the value before
@@ -252,6 +253,7 @@ def _cues(language: str) -> _Cues:
         rate_after=re.compile(data["rate_after"], re.IGNORECASE),
         pool_before=re.compile(data["pool_before"]),
         unit_gloss_before=re.compile(data["unit_gloss_before"], re.IGNORECASE),
+        described_kind_after=re.compile(data["described_kind_after"]),
         ratio_base_before=re.compile(data["ratio_base_before"]),
         figure_anaphor=re.compile(data["figure_anaphor"]),
         change_anaphor=re.compile(data["change_anaphor"]),
@@ -371,12 +373,16 @@ class _Context:
     forward: bool = False
 
 
-def _refined(headline: _Context, lead: _Context | None) -> _Context:
+def _refined(headline: _Context, lead: _Context | None, text: str = "", cues: _Cues | None = None) -> _Context:
     """The headline's frame with its subject named more fully by the lead's ("Freight trains through Urumqi up 18.6
     pct" over "The Urumqi International Land Port Area ... handled 1,583 international freight trains"): the lead's
-    subject when the headline's name is a part of its name."""
+    subject when the headline's name is a part of its name, or when the headline only describes it by the country it
+    is in ("Major Chinese agricultural province sees record grain output" over "Jilin, a key agricultural province")."""
     if lead is None or headline.subject is None or lead.subject is None:
         return headline
+    named_by_country = headline.subject.canonical not in (None, headline.subject.text)  # "Chinese": China
+    if cues is not None and named_by_country and cues.described_kind_after.match(text, headline.subject.end):
+        return replace(headline, subject=lead.subject)
     short, full = headline.subject.canonical or headline.subject.text, lead.subject.canonical or lead.subject.text
     if short == full or re.search(rf"(?<!\w){re.escape(short)}(?!\w)", full) is None:
         return headline
@@ -560,7 +566,7 @@ def extract_facts(
         local.named, local.named_starts = named, [e.start for e in named]
         local.described = described
         local.figure_starts = [f.start for f in in_sentence]
-        headline_frame = _refined(headline_context, lead_context)  # neither changes within the sentence
+        headline_frame = _refined(headline_context, lead_context, text, cues)  # neither changes within the sentence
         for k, draft in enumerate(_group(text, clauses, in_sentence, local, cues, quantities)):
             if k == 0 and facts and _second_reading(text, sent, draft, facts[-1], cues):
                 continue  # "The figure marked an increase of 23.4 percent from the pre-epidemic level in 2019" after
