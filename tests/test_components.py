@@ -167,3 +167,19 @@ def test_entities_component_repairs_and_canonicalizes() -> None:
     assert not any(e["text"] == "U.S." for e in doc._.xj_entities)  # inside the amount
     assert [(s.text, s.kb_id_) for s in doc.spans["xj_entities"]][0] == ("URUMQI", "Urumqi")
     assert doc._.xj_periods == []  # the dateline's date is metadata, not a period
+
+
+def test_a_holidays_name_inside_its_period_is_an_entity_on_both_paths() -> None:
+    from xjextract.api import extract_text
+    from xjextract.entities import entity_pipeline
+
+    text = ("BEIJING, Oct. 8 (Xinhua) -- Trips during the seven-day National Day holiday rose 8 percent, while "
+            "spending in 2019 grew 7 percent.")
+    record = extract_text(text, published="2019-10-08")
+    assert ("National Day", "EVENT") in [(e.text, e.label) for e in record.entities]
+    assert ("National Day holiday", "2019-10-01") in [(p.text, str(p.first_day)) for p in record.periods]
+    nlp = entity_pipeline(None)
+    for name in ("xj_money", "xj_periods", "xj_entities"):
+        nlp.add_pipe(name)
+    doc = nlp(text)
+    assert ("National Day", "EVENT") in [(e["text"], e["label"]) for e in doc._.xj_entities]

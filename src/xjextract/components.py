@@ -215,12 +215,13 @@ class EntityComponent:
         self.language = language
 
     def __call__(self, doc: Doc) -> Doc:
-        from .entities import _places, canonicalize, chinese_person_names
+        from .entities import _places, canonicalize, chinese_person_names, period_exclusions
 
         spans = [(e.start_char, e.end_char, e.label_, e.ent_id_ or None) for e in doc.ents]
         spans = chinese_person_names(doc.text, spans, _places(self.language), self.language)
         exclude = _spans(doc._.xj_money) + [
-            s for kind in (doc._.xj_percentages, doc._.xj_periods, doc._.xj_durations) for s in _spans(kind)]
+            s for kind in (doc._.xj_percentages, doc._.xj_durations) for s in _spans(kind)] + period_exclusions(
+            (p["start"], p["end"], p["text"]) for p in doc._.xj_periods or [])
         _, place = _dateline(doc, self.language)
         found = canonicalize(doc.text, spans, exclude, language=self.language, place=place)
         doc._.xj_entities = _plain(found, _sentences(doc, self.language))

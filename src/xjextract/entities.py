@@ -281,6 +281,15 @@ def _common_acronyms(text: str, rules: _Rules) -> frozenset[str]:
     return frozenset(found)
 
 
+_HOLIDAY_PERIOD = re.compile(r"(?i)\bholidays?$")
+
+
+def period_exclusions(periods: Iterable[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The spans of ``(start, end, text)`` periods that no entity may lie inside: all but a holiday's ("the National Day
+    holiday", "the three-day Mid-Autumn Festival holiday"), whose name is an entity all the same."""
+    return [(start, end) for start, end, text in periods if not _HOLIDAY_PERIOD.search(text)]
+
+
 def _letters_of(acronym: str, word: str) -> bool:
     """Whether ``acronym`` abbreviates the one ``word``: its first letter, then its other letters in order."""
     if len(word) < 2 * len(acronym) or not word.startswith(acronym[0]):

@@ -19,7 +19,7 @@ from typing import TypeVar
 from .clean import CleanArticle, Given, clean_article, detect_publisher, plain_article, selected_article
 from .durations import extract_durations
 from .facts import extract_facts
-from .entities import EntityInput, extract_entities_batch
+from .entities import EntityInput, extract_entities_batch, period_exclusions
 from .fx import FxResult, apply_reference_rates
 from .metadata import url_date, url_publisher
 from .money import MoneyResult, extract_money
@@ -138,7 +138,8 @@ class _Draft:
 
     def entity_input(self) -> EntityInput:
         numeric = [(m.start, m.end) for m in self.money.money]
-        numeric += [(p.start, p.end) for p in [*self.percentages, *self.periods.periods, *self.durations]]
+        numeric += [(p.start, p.end) for p in [*self.percentages, *self.durations]]
+        numeric += period_exclusions((p.start, p.end, p.text) for p in self.periods.periods)
         return EntityInput(self.article.text, self.article.paragraphs, numeric, self.article.dateline_place)
 
 
