@@ -1466,3 +1466,12 @@ def test_a_headline_that_describes_its_place_by_the_country_gives_way_to_the_lea
             "stood at 310 tonnes last year, placing the province first nationwide.")
     facts = facts_of(text, date(2024, 1, 20))
     assert [(f["value"], f["subject"]) for f in facts] == [("7.1 million tonnes", "Fujian"), ("310 tonnes", "Fujian")]
+
+
+def test_the_chinese_capital_is_beijing() -> None:
+    text = ("Beijing's economy grows in H1\n\nBEIJING, July 17 (Xinhua) -- The Chinese capital's GDP reached 2.1 "
+            "trillion yuan in the first half of this year, up 5.5 percent year on year.\n\nChina's capital city saw "
+            "retail sales of 690 billion yuan in the period, while China's capital market raised 300 billion yuan.")
+    facts = facts_of(text, date(2024, 7, 17))
+    assert [(f["value"], f["subject"]) for f in facts] == [
+        ("2.1 trillion yuan", "Beijing"), ("690 billion yuan", "Beijing"), ("300 billion yuan", "China")]

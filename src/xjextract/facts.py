@@ -131,6 +131,7 @@ class _Cues:
     source_before: re.Pattern[str]
     national: re.Pattern[str]  # "the national average": the nation's even where the article never names it
     national_name: str
+    epithets: tuple[tuple[re.Pattern[str], str], ...]  # "the Chinese capital": Beijing
     scope_before: re.Pattern[str]  # "the longest high-speed rail network in the country": a superlative's scope
     #: (anaphor, canonical, unnamed_is_none) of each kind: "the port" refers back to a subject whose canonical name
     #: is a port's; unnamed_is_none: a kind named without a name ("his company") gives no subject and inherits none
@@ -272,6 +273,7 @@ def _cues(language: str) -> _Cues:
         scope_before=re.compile(data["scope_before"], re.IGNORECASE),
         national=re.compile(data["national"]["anaphor"], re.IGNORECASE),
         national_name=data["national"]["canonical"],
+        epithets=tuple((re.compile(p), c) for p, c in data.get("epithets", {}).items()),
         kinds=tuple((re.compile(k["anaphor"], re.IGNORECASE), re.compile(k["canonical"]), k.get("unnamed_is_none", False))
                     for k in data["kinds"].values()),
         org_kinds={k["canonical"]: re.compile(k["or_org_except"]) for k in data["kinds"].values() if "or_org_except" in k},
@@ -421,6 +423,12 @@ def extract_facts(
     figures += [_Figure(p.kind, p.start, p.end, percentage=i, points=p.unit == "percentage_point")
                 for i, p in enumerate(percentages) if p.kind in ("change", "share")]
     figures.sort(key=lambda f: f.start)
+    # "The Chinese capital's GDP": a place named by what it is, not by its name
+    epithets = [Entity(start=m.start(), end=m.end(), text=m.group(0), label="GPE", canonical=canonical)
+                for pattern, canonical in cues.epithets for m in pattern.finditer(text)]
+    if epithets:  # "China's capital city": the city, not China inside its words
+        entities = sorted([*(e for e in entities if not any(x.start <= e.start and e.end <= x.end for x in epithets)),
+                           *epithets], key=lambda e: e.start)
     subjects = _short_names([e for e in entities if e.label in cues.subject_labels], text, cues)
     facts: list[Fact] = []
     headline_context = _Context()
