@@ -10,7 +10,8 @@ How a period without a year is resolved (gold/README.md has the full guidelines)
   gold corpus right at 18-30 ms a date (``python benchmarks/dates.py``), so it is not used;
 - an unfinished period in a sentence about the past takes the year of the nearest earlier explicit year
   of the article when that year is before the publication year (an article of January 2025 on 2024 says
-  "in the first half of the year" of 2024);
+  "in the first half of the year" of 2024; a country profile of 2021 whose "In 2018, ..." is followed by
+  "from January to November" means 2018); a year that names an event ("the 1987 crash") is no such year;
 - "last year", "this year" are relative to the publication date; "the same period last year" is the
   period named just before, a year back; a weekday is the most recent such day on or before publication;
 - without a publication date, a period that needs one gets no dates and a warning.
@@ -76,6 +77,8 @@ def word_year(text: str) -> int:
         return 1900 + _word_number(low[len("nineteen"):])
     return 2000 + _word_number(low[len("two thousand"):])
 
+#: After a bare year, a lower-case noun it names by its date ("the 1987 crash", "the 2008 Olympics' venues").
+_EVENT_YEAR = re.compile(r" (?!(?:and|or|to|through|until|till|with|when|as|for|in|of|on|at|by|from|was|were|is|are|has|had|have)\b)[a-z][a-z-]+\b")
 #: Kinds whose explicit year sets the article's reporting frame ("in 2024", "first half of 2024"); a month or
 #: a date with a year ("launched in November 2023") dates an event and does not.
 _FRAME_KINDS = frozenset({"year", "half", "quarter", "first_months", "first_quarters", "month_range"})
@@ -349,7 +352,7 @@ def _choose(ctx: _Context, make: Any) -> tuple[date, date, bool]:
                 return first, last, True
     year = pub.year if make(pub.year)[0] <= pub else pub.year - 1
     first, last = make(year)
-    if last > pub and ctx.frame_year is not None and ctx.frame_year == pub.year - 1:
+    if last > pub and ctx.frame_year is not None and ctx.frame_year < pub.year:
         first, last = make(ctx.frame_year)
     elif ctx.deadline and last < pub:
         # "talks supposed to conclude by May", written in March: after a deadline word, a period named without
@@ -1072,7 +1075,8 @@ def extract_periods(
             if first > publication:
                 continue
             last, relative = publication, True
-        if groups.get("year") and kind in _FRAME_KINDS:
+        # "The 1987 crash": a year that names an event by its date is no frame of the report
+        if groups.get("year") and kind in _FRAME_KINDS and not _EVENT_YEAR.match(text, end):
             frame = int(groups["year"])
         if kind in _SENTENCE_YEAR_KINDS and (groups.get("year") or groups.get("rel")) and not match["since"]:
             dated = (sentence_start, first.year)
