@@ -1475,3 +1475,10 @@ def test_the_chinese_capital_is_beijing() -> None:
     facts = facts_of(text, date(2024, 7, 17))
     assert [(f["value"], f["subject"]) for f in facts] == [
         ("2.1 trillion yuan", "Beijing"), ("690 billion yuan", "Beijing"), ("300 billion yuan", "China")]
+
+
+def test_a_count_of_what_was_created_takes_the_creations_period() -> None:
+    text = ("Shaanxi jobs\n\nXI'AN -- In 2023, Shaanxi's GDP rose 4.3 percent.\n\nUrban incomes rose 5 percent in 2022. "
+            "An additional 412,000 urban jobs were also created last year, the provincial bureau said in 2024.")
+    facts = facts_of(text, date(2024, 3, 1))
+    assert [(f["value"], f["period"]) for f in facts if f["value"]] == [("412,000", ("2023-01-01", "2023-12-31"))]

@@ -86,6 +86,7 @@ class _Cues:
     report_after: re.Pattern[str]
     partner_before: re.Pattern[str]
     event_before: re.Pattern[str]
+    created_counted: re.Pattern[str]  # "jobs were also created": a passive whose subject is what was counted
     event_clause: re.Pattern[str]
     event_since: re.Pattern[str]
     target_of: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the period
@@ -225,6 +226,7 @@ def _cues(language: str) -> _Cues:
         report_after=re.compile(data["report_after"], re.IGNORECASE),
         partner_before=re.compile(data["partner_before"], re.IGNORECASE),
         event_before=re.compile(data["event_before"], re.IGNORECASE),
+        created_counted=re.compile(data["created_counted"]),
         event_clause=re.compile(data["event_clause"]),
         event_since=re.compile(data["event_since"], re.IGNORECASE),
         target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
@@ -787,8 +789,10 @@ def _basis(text: str, sentence_start: int, period: Period, cues: _Cues) -> bool:
         return True
     if cues.level_basis_before.search(text, max(sentence_start, period.start - 80), period.start):
         return True  # "surpassing the average of 12,000 recorded in 2015": the compared level's year
-    if cues.event_before.search(text[max(sentence_start, period.start - 40) : period.start]):
+    event = cues.event_before.search(text, max(sentence_start, period.start - 40), period.start)
+    if event and not cues.created_counted.search(text, max(sentence_start, event.start() - 30), event.start()):
         return True  # "launched in November 2023", "since 2016": when something began
+    # ("431,300 urban jobs were also created last year": the creating is what the figure counts, its period)
     if cues.event_clause.match(text[sentence_start : period.start]) or cues.event_since.search(
             text, max(sentence_start, period.start - 80), period.start):
         return True  # "Since the first train passed through the port in 2016, ...", "since it served the first ... in"
