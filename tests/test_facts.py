@@ -1482,3 +1482,17 @@ def test_a_count_of_what_was_created_takes_the_creations_period() -> None:
             "An additional 412,000 urban jobs were also created last year, the provincial bureau said in 2024.")
     facts = facts_of(text, date(2024, 3, 1))
     assert [(f["value"], f["period"]) for f in facts if f["value"]] == [("412,000", ("2023-01-01", "2023-12-31"))]
+
+
+def test_a_parts_change_after_including_is_a_fact_of_its_own() -> None:
+    facts = facts_of("Hubei finances\n\nIn 2023, Hubei's general public budget revenue increased by 7.1 percent, "
+                     "including 9.4 percent in tax revenue.", date(2024, 2, 1))
+    assert [f["change"] for f in facts] == ["7.1 percent", "9.4 percent"]
+
+
+def test_a_part_of_the_paragraphs_period_after_a_figure_dates_that_figure_only() -> None:
+    text = ("Gansu economy\n\nIn 2023, Qinghai's GDP rose by 5.3 percent year-on-year. Profits of industrial "
+            "enterprises increased by 12.1 percent from January to November. Retail sales rose by 6.4 percent.")
+    facts = facts_of(text, date(2024, 6, 2))
+    assert [f["period"] for f in facts] == [
+        ("2023-01-01", "2023-12-31"), ("2023-01-01", "2023-11-30"), ("2023-01-01", "2023-12-31")]

@@ -90,6 +90,7 @@ class _Cues:
     event_clause: re.Pattern[str]
     event_since: re.Pattern[str]
     target_of: tuple[re.Pattern[str], re.Pattern[str]]  # before and after the period
+    component_change: re.Pattern[str]  # ", including 13.6 percent in tax revenue": a part's own change
     share_clause: tuple[re.Pattern[str], re.Pattern[str]]  # ", while 46.7 percent of the enterprises": before, after
     event_subjects: re.Pattern[str]
     described_as: re.Pattern[str]  # an apposition describing a name by a noun: group "noun"
@@ -230,6 +231,7 @@ def _cues(language: str) -> _Cues:
         event_clause=re.compile(data["event_clause"]),
         event_since=re.compile(data["event_since"], re.IGNORECASE),
         target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
+        component_change=re.compile(data["component_change"]),
         share_clause=(re.compile(data["share_clause"][0]), re.compile(data["share_clause"][1])),
         event_subjects=re.compile(data["event_subjects"]),
         described_as=re.compile(data["described"]["as"].replace("{NOUNS}", nouns)),
@@ -604,10 +606,15 @@ def extract_facts(
             subject = context.subject if draft.subject is not None else fact.subject or context.subject
             paragraph_subject = paragraph_subject or subject
             own = fact.period is not None and "period" not in fact.inherited
+            # "In 2018, GDP rose 6.3 percent. Profits increased by 31.2 percent from January to November. Revenue
+            # increased by 8.3 percent": a part of the period the paragraph has dated its figures by, named after its
+            # own figure, dates that figure only; the paragraph goes on in its frame
+            detail = own and paragraph_dated and context.period is not None and periods[fact.period].start > draft.end \
+                and periods[fact.period].part_of(periods[context.period])
             paragraph_dated = paragraph_dated or own
             context = _Context(subject, fact.metric or context.metric,
-                               fact.period if fact.period is not None else context.period,
-                               ahead if own else context.forward)
+                               fact.period if fact.period is not None and not detail else context.period,
+                               ahead if own and not detail else context.forward)
         if not in_sentence:  # a sentence without figures may still set the paragraph's frame, though not by a
             # single day ("Bales were stacked in a warehouse on Monday": a scene, not the figures' period)
             # "The prefecture grows a fifth of Xinjiang's cotton": the prefecture named before, not Xinjiang
@@ -1054,6 +1061,12 @@ def _group(text: str, clauses: list[tuple[int, int]], figures: list[_Figure], lo
             # opening a clause of its own and naming its own whole is another statement
             if figure.slot == "share" and cues.share_clause[0].search(between) \
                     and cues.share_clause[1].match(text, figure.end):
+                current = _Draft([figure])
+                drafts.append(current)
+                continue
+            # "General public budget revenue increased by 8.3 percent, including 13.6 percent in tax revenue": a part's
+            # own change, another statement
+            if figure.slot == "change" and cues.component_change.search(between):
                 current = _Draft([figure])
                 drafts.append(current)
                 continue
