@@ -1496,3 +1496,12 @@ def test_a_part_of_the_paragraphs_period_after_a_figure_dates_that_figure_only()
     facts = facts_of(text, date(2024, 6, 2))
     assert [f["period"] for f in facts] == [
         ("2023-01-01", "2023-12-31"), ("2023-01-01", "2023-11-30"), ("2023-01-01", "2023-12-31")]
+
+
+def test_a_figure_described_after_is_one_of_inherits_no_period() -> None:
+    text = ("Gas output up\n\nBEIJING -- China's gas output rose 6.1 percent in May.\n\nChina is one of the world's "
+            "largest gas buyers, importing more than 40 percent of its gas. Revenues rose 5.2 percent and are among "
+            "the highest in Asia.")
+    facts = facts_of(text, date(2024, 6, 15))
+    assert [(f["change"] or f["share"], f["period"]) for f in facts] == [
+        ("6.1 percent", ("2024-05-01", "2024-05-31")), ("40 percent", None), ("5.2 percent", ("2024-05-01", "2024-05-31"))]

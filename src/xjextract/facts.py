@@ -86,6 +86,7 @@ class _Cues:
     report_after: re.Pattern[str]
     partner_before: re.Pattern[str]
     event_before: re.Pattern[str]
+    present_before: re.Pattern[str]  # "is one of the world's largest ... purchasers, importing": a description
     created_counted: re.Pattern[str]  # "jobs were also created": a passive whose subject is what was counted
     event_clause: re.Pattern[str]
     event_since: re.Pattern[str]
@@ -228,6 +229,7 @@ def _cues(language: str) -> _Cues:
         partner_before=re.compile(data["partner_before"], re.IGNORECASE),
         event_before=re.compile(data["event_before"], re.IGNORECASE),
         created_counted=re.compile(data["created_counted"]),
+        present_before=re.compile(data["present_before"]),
         event_clause=re.compile(data["event_clause"]),
         event_since=re.compile(data["event_since"], re.IGNORECASE),
         target_of=(re.compile(data["target_of"][0], re.IGNORECASE), re.compile(data["target_of"][1], re.IGNORECASE)),
@@ -1462,7 +1464,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     # period: the sentence's period nearest the figure (its clause first), else inherited
     period = draft.period if draft.period is not None else \
         _nearest_period(text, local, draft, clause, cues) if local.periods else None
-    present = cues.present.search(text, lo, min(clause[1], draft.end + _WINDOW)) is not None  # "now operates"
+    present = cues.present.search(text, lo, min(clause[1], draft.end + _WINDOW)) is not None \
+        or cues.present_before.search(text, lo, draft.start) is not None  # "now operates", "is one of the largest"
     if period is None and not present:  # "Over the past decade, ..., and e-commerce now makes up 25.6 percent"
         # a change alone goes on into a later clause's period ("Fresh fruit imports jumped 64.2 percent, with more than
         # 4,200 containers of Thai durian arriving by rail from January to October"); a level does not
