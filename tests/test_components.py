@@ -178,8 +178,9 @@ def test_a_holidays_name_inside_its_period_is_an_entity_on_both_paths() -> None:
     record = extract_text(text, published="2019-10-08")
     assert ("National Day", "EVENT") in [(e.text, e.label) for e in record.entities]
     assert ("National Day holiday", "2019-10-01") in [(p.text, str(p.first_day)) for p in record.periods]
-    nlp = entity_pipeline(None)
+    nlp = entity_pipeline(None)  # cached: the test before may have added the components already
     for name in ("xj_money", "xj_periods", "xj_entities"):
-        nlp.add_pipe(name)
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
     doc = nlp(text)
     assert ("National Day", "EVENT") in [(e["text"], e["label"]) for e in doc._.xj_entities]
