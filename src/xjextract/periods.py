@@ -10,8 +10,9 @@ How a period without a year is resolved (gold/README.md has the full guidelines)
   gold corpus right at 18-30 ms a date (``python benchmarks/dates.py``), so it is not used;
 - an unfinished period in a sentence about the past takes the year of the nearest earlier explicit year
   of the article when that year is before the publication year (an article of January 2025 on 2024 says
-  "in the first half of the year" of 2024; a country profile of 2021 whose "In 2018, ..." is followed by
-  "from January to November" means 2018); a year that names an event ("the 1987 crash") is no such year;
+  "in the first half of the year" of 2024), or any earlier year when it was written in the same paragraph (a
+  country profile of 2021 whose "In 2018, ..." is followed by "from January to November" means 2018); a year that
+  names an event ("the 1987 crash") is no such year;
 - "last year", "this year" are relative to the publication date; "the same period last year" is the
   period named just before, a year back; a weekday is the most recent such day on or before publication;
 - without a publication date, a period that needs one gets no dates and a warning.
@@ -77,8 +78,11 @@ def word_year(text: str) -> int:
         return 1900 + _word_number(low[len("nineteen"):])
     return 2000 + _word_number(low[len("two thousand"):])
 
-#: After a bare year, a lower-case noun it names by its date ("the 1987 crash", "the 2008 Olympics' venues").
-_EVENT_YEAR = re.compile(r" (?!(?:and|or|to|through|until|till|with|when|as|for|in|of|on|at|by|from|was|were|is|are|has|had|have)\b)[a-z][a-z-]+\b")
+#: "the" before a bare year and a lower-case noun after it: the year names that by its date ("the 1987 crash").
+_EVENT_YEAR_BEFORE = re.compile(r"(?i)\bthe\s+$")
+_EVENT_YEAR = re.compile(  # the noun after the year (not a preposition, conjunction or verb)
+    r" (?!(?:and|or|to|through|until|till|with|when|as|for|in|of|on|at|by|from|was|were|is|are|has|had|have)\b)"
+    r"[a-z][a-z-]+\b")
 #: Kinds whose explicit year sets the article's reporting frame ("in 2024", "first half of 2024"); a month or
 #: a date with a year ("launched in November 2023") dates an event and does not.
 _FRAME_KINDS = frozenset({"year", "half", "quarter", "first_months", "first_quarters", "month_range"})
@@ -303,6 +307,8 @@ class _Context:
     grace_days: int = 0
     #: Whether a deadline word ("by", "until", "effective") stands just before a period of _DEADLINE_KINDS.
     deadline: bool = False
+    #: Whether the frame year was written in this period's paragraph ("In 2018, ... from January to November").
+    frame_near: bool = False
 
 
 class _NeedsPublication(Exception):
@@ -352,7 +358,8 @@ def _choose(ctx: _Context, make: Any) -> tuple[date, date, bool]:
                 return first, last, True
     year = pub.year if make(pub.year)[0] <= pub else pub.year - 1
     first, last = make(year)
-    if last > pub and ctx.frame_year is not None and ctx.frame_year < pub.year:
+    if last > pub and ctx.frame_year is not None and (
+            ctx.frame_year == pub.year - 1 or ctx.frame_near and ctx.frame_year < pub.year):
         first, last = make(ctx.frame_year)
     elif ctx.deadline and last < pub:
         # "talks supposed to conclude by May", written in March: after a deadline word, a period named without
@@ -1033,6 +1040,8 @@ def extract_periods(
         taken.add(start, end)
         chosen.append((start, end, kind, match))
     frame: int | None = None
+    frame_paragraph = -1  # the paragraph (count of line breaks before it) the frame year was written in
+    newlines = [m.start() for m in re.finditer("\n", text)]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
     stretches: list[Period] = []
     anchors: list[Period] = []  # the periods a "year earlier" may refer to
@@ -1052,7 +1061,8 @@ def extract_periods(
                        dated[1] if dated and dated[0] == sentence_start else None, anchors, sentence_start,
                        _REPORT_GRACE_DAYS if kind in _REPORTING_KINDS else 0,
                        kind in _DEADLINE_KINDS and bool(lex.deadline_before.search(
-                           text, max(0, start - _PREFIX_WINDOW), start)))
+                           text, max(0, start - _PREFIX_WINDOW), start)),
+                       frame_paragraph == bisect_right(newlines, start))
         try:
             first, last, relative = _resolve(kind, groups, ctx, lex)
         except (ValueError, OverflowError):
@@ -1076,8 +1086,9 @@ def extract_periods(
                 continue
             last, relative = publication, True
         # "The 1987 crash": a year that names an event by its date is no frame of the report
-        if groups.get("year") and kind in _FRAME_KINDS and not _EVENT_YEAR.match(text, end):
-            frame = int(groups["year"])
+        if groups.get("year") and kind in _FRAME_KINDS and not (
+                _EVENT_YEAR.match(text, end) and _EVENT_YEAR_BEFORE.search(text, max(0, start - 5), start)):
+            frame, frame_paragraph = int(groups["year"]), bisect_right(newlines, start)
         if kind in _SENTENCE_YEAR_KINDS and (groups.get("year") or groups.get("rel")) and not match["since"]:
             dated = (sentence_start, first.year)
         period = Period(text=text[start:end], start=start, end=end, first_day=first, last_day=last,
