@@ -61,7 +61,8 @@ class _Lexicon:
     comparison: re.Pattern[str]
     bases: tuple[tuple[str, re.Pattern[str]], ...]
     from_level: re.Pattern[str]
-    level_move: tuple[re.Pattern[str], re.Pattern[str]]  # "increasing from 20.9 percent to 22.6 percent": two levels
+    level_move: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # "increasing from 20.9 percent to 22.6
+    # percent": two levels (before, after, and the noun that makes them rates)
     share_tail: re.Pattern[str]
     growth_of: re.Pattern[str]  # "a growth rate of": the figure after it is a change
     target: re.Pattern[str]
@@ -105,7 +106,8 @@ def _lexicon(language: str) -> _Lexicon:
         bases=tuple((name, re.compile(rf"(?i:(?<![\w-])(?:{_words(phrases)})(?![\w-]))"))
                     for name, phrases in data["bases"].items()),
         from_level=re.compile(rf"\bfrom\s+(?:(?:a|the)\s+range\s+of\s+)?(?:(?:{quals})\s+)?$"),
-        level_move=(re.compile(rf"(?i:{data['level_move'][0]})"), re.compile(rf"(?i:{data['level_move'][1]})")),
+        level_move=(re.compile(rf"(?i:{data['level_move'][0]})"), re.compile(rf"(?i:{data['level_move'][1]})"),
+                    re.compile(rf"(?i:{data['level_move'][2]})")),
         growth_of=re.compile(rf"(?i:\b(?:{_words(data['not_rate'])})\s+of\s+(?:(?:{quals})\s+)?$)"),
         share_tail=re.compile(rf"(?i:\b(?:{_words(data['share_tail'])})\s+(?:(?:{quals})\s+)?$)"),
         target=re.compile(data["comparison_target"]),
@@ -204,7 +206,7 @@ def _role(item: _Found, previous: _Found | None, text: str, s_start: int, breaks
     # "the export of high-tech products increasing from 20.9 percent to 22.6 percent": a move between two levels (the
     # second takes the first's role as a range's end does), shares, or rates when the clause names a rate
     if lex.level_move[0].search(window) and lex.level_move[1].match(after):
-        item.kind = "rate" if re.search(r"(?i)\brates?\b", text[clause : item.start]) else "share"
+        item.kind = "rate" if lex.level_move[2].search(text, clause, item.start) else "share"
         item.direction = None
         return
     follower = lex.change_after.match(after)
