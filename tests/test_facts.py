@@ -1505,3 +1505,11 @@ def test_a_figure_described_after_is_one_of_inherits_no_period() -> None:
     facts = facts_of(text, date(2024, 6, 15))
     assert [(f["change"] or f["share"], f["period"]) for f in facts] == [
         ("6.1 percent", ("2024-05-01", "2024-05-31")), ("40 percent", None), ("5.2 percent", ("2024-05-01", "2024-05-31"))]
+
+
+def test_what_a_port_links_is_a_description_with_no_period() -> None:
+    text = ("Qinhuangdao port busy\n\nQINHUANGDAO -- The port handled 200 million tonnes of cargo in 2023.\n\n"
+            "Qinhuangdao links 28 inland ports in six provinces.")
+    facts = facts_of(text, date(2024, 1, 20))
+    assert [(f["value"], f["period"]) for f in facts] == [
+        ("200 million tonnes", ("2023-01-01", "2023-12-31")), ("28", None)]
