@@ -1513,3 +1513,10 @@ def test_what_a_port_links_is_a_description_with_no_period() -> None:
     facts = facts_of(text, date(2024, 1, 20))
     assert [(f["value"], f["period"]) for f in facts] == [
         ("200 million tonnes", ("2023-01-01", "2023-12-31")), ("28", None)]
+
+
+def test_a_milestone_crossed_is_no_facts_value() -> None:
+    text = ("Guangxi trade\n\nNANNING -- Guangxi's exports grew 9.1 percent in 2023, going over the $50-billion for the "
+            "first time, to $52.3 billion.")
+    facts = facts_of(text, date(2024, 1, 20))
+    assert [(f["value"], f["change"]) for f in facts] == [("$52.3 billion", "9.1 percent")]
