@@ -1520,3 +1520,11 @@ def test_a_milestone_crossed_is_no_facts_value() -> None:
             "first time, to $52.3 billion.")
     facts = facts_of(text, date(2024, 1, 20))
     assert [(f["value"], f["change"]) for f in facts] == [("$52.3 billion", "9.1 percent")]
+
+
+def test_a_with_clause_of_its_own_series_opens_a_respectively_list_and_keeps_the_change_with_its_value() -> None:
+    text = ("Ticket sales\n\nBEIJING -- In the first ten months, cinema ticket sales went up 6.4 percent to 41.2 billion "
+            "yuan, with sales of domestic films and imported films increasing 7.5 percent and 2.1 percent, respectively.")
+    facts = facts_of(text, date(2019, 11, 20))
+    assert [(f["value"], f["change"]) for f in facts] == [
+        ("41.2 billion yuan", "6.4 percent"), (None, "7.5 percent"), (None, "2.1 percent")]

@@ -73,6 +73,7 @@ class _Cues:
     second_party_before: re.Pattern[str]
     possessive_chain: re.Pattern[str]
     respectively: re.Pattern[str]
+    list_with: re.Pattern[str]  # ", with sales of A and B increasing": where a "respectively" list opens
     own_period: re.Pattern[str]
     dated_by: re.Pattern[str]
     period_possessive: re.Pattern[str]
@@ -215,6 +216,7 @@ def _cues(language: str) -> _Cues:
         possessive_chain=re.compile(
             data["possessive_chain"].replace("{COMPANY_NOUNS}", "|".join(data["company_nouns"]))),
         respectively=re.compile(data["respectively"], re.IGNORECASE),
+        list_with=re.compile(data["list_with"]),
         own_period=re.compile(data["own_period"], re.IGNORECASE),
         dated_by=re.compile(data["dated_by"], re.IGNORECASE),
         period_possessive=re.compile(data["period_possessive"]),
@@ -954,11 +956,16 @@ def _clauses(text: str, sent: Sentence, cues: _Cues) -> list[tuple[int, int]]:
     across a break: ``_group`` parts it again), what follows it is cut as any clauses."""
     listing = cues.respectively.search(text, sent.start, sent.end)
     if listing:
+        # "lottery sales went up 8.1 percent to 386.99 billion yuan, with sales of welfare lottery tickets and sports
+        # lottery tickets increasing 5.3 percent and 11.1 percent, respectively": the list opens at the "with"
+        opening = _last_match(cues.list_with, text, sent.start, listing.start())
+        head = _breaks(text, sent.start, opening.start(), cues) if opening else []
+        start = opening.end() if opening else sent.start
         # the list ends at "respectively": "..., respectively, while Russia accounted for 17.9 percent" goes on
         after = cues.clause_breaks.search(text, listing.end(), sent.end)
         if after is None:
-            return [(sent.start, sent.end)]
-        return [(sent.start, after.start()), *_breaks(text, after.end(), sent.end, cues)]
+            return [*head, (start, sent.end)]
+        return [*head, (start, after.start()), *_breaks(text, after.end(), sent.end, cues)]
     return _breaks(text, sent.start, sent.end, cues)
 
 
