@@ -1528,3 +1528,10 @@ def test_a_with_clause_of_its_own_series_opens_a_respectively_list_and_keeps_the
     facts = facts_of(text, date(2019, 11, 20))
     assert [(f["value"], f["change"]) for f in facts] == [
         ("41.2 billion yuan", "6.4 percent"), (None, "7.5 percent"), (None, "2.1 percent")]
+
+
+def test_a_possessive_chain_goes_on_across_a_place_noun_and_of() -> None:
+    text = ("Ningbo grows\n\nChina's eastern port city of Ningbo saw its GDP grow 5.9 percent year on year in the first "
+            "half of this year.")
+    facts = facts_of(text, date(2024, 7, 20))
+    assert [(f["change"], f["subject"]) for f in facts] == [("5.9 percent", "Ningbo")]
