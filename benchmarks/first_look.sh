@@ -4,6 +4,8 @@
 #   benchmarks/first_look.sh d9038fc 8             # corpus articles 801-804
 #   benchmarks/first_look.sh 463f66b dev_b18       # a part of devset/split.json (today's gold, that commit's code)
 #   benchmarks/first_look.sh b778b4d heldout_b17 --json   # further arguments go to `xjextract evaluate`
+#   benchmarks/first_look.sh 98c892e @held.txt      # a list of dev ids, one per line (a union of held-back parts:
+#                                                    # README "Gold data and evaluation" writes held.txt)
 #   GOLD_REV=ea8a309 benchmarks/first_look.sh 870f60e dev_b17   # the dev gold as committed at GOLD_REV (a first look
 #                                                                # as recorded, before later gold revisions)
 # (Set 601-606 was measured on a working tree that was never committed; it cannot be replayed. Code older than the
@@ -12,6 +14,11 @@ set -euo pipefail
 rev=$1 set=$2
 shift 2
 root=$(cd "$(dirname "$0")/.." && pwd)
+if [[ $set == @* ]]; then  # an id list: resolved before the cd into the worktree below
+    ids="@$(cd "$(dirname "${set#@}")" && pwd)/$(basename "${set#@}")"
+else
+    ids="@$root/devset/split.json:$set"
+fi
 tmp=$(mktemp -d)
 trap 'git -C "$root" worktree remove --force "$tmp/code" >/dev/null 2>&1 || true
       git -C "$root" worktree remove --force "$tmp/gold_rev" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
@@ -30,5 +37,5 @@ else
     fi
     cd "$tmp/code"
     PYTHONPATH="$tmp/code/src" "$root/.venv/bin/python" -m xjextract.cli evaluate --gold "$gold" \
-        --corpus "$root/devset/texts" --ids "@$root/devset/split.json:$set" "$@"
+        --corpus "$root/devset/texts" --ids "$ids" "$@"
 fi

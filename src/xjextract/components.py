@@ -221,7 +221,7 @@ class EntityComponent:
         spans = chinese_person_names(doc.text, spans, _places(self.language), self.language)
         exclude = _spans(doc._.xj_money) + [
             s for kind in (doc._.xj_percentages, doc._.xj_durations) for s in _spans(kind)] + period_exclusions(
-            (p["start"], p["end"], p["text"]) for p in doc._.xj_periods or [])
+            ((p["start"], p["end"], p["text"]) for p in doc._.xj_periods or []), self.language)
         _, place = _dateline(doc, self.language)
         found = canonicalize(doc.text, spans, exclude, language=self.language, place=place)
         doc._.xj_entities = _plain(found, _sentences(doc, self.language))

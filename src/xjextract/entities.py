@@ -144,6 +144,7 @@ class _Rules:
     trailing_words: re.Pattern[str]  # " Monday" closing a span: not part of the name
     org_heads: frozenset[str]
     common_before: re.Pattern[str]
+    named_periods: re.Pattern[str]  # "the National Day holiday": a period whose name inside is an entity
 
 
 @cache
@@ -177,6 +178,7 @@ def _rules(language: str) -> _Rules:
                                   + r"))+$") if data.get("trailing_words") else re.compile(r"(?!)"),
         org_heads=frozenset(data["heads"]["ORG"]),
         common_before=re.compile(data.get("common_before", "(?!)")),
+        named_periods=re.compile(data.get("named_periods", "(?!)")),
     )
 
 
@@ -281,13 +283,12 @@ def _common_acronyms(text: str, rules: _Rules) -> frozenset[str]:
     return frozenset(found)
 
 
-_HOLIDAY_PERIOD = re.compile(r"(?i)\bholidays?$")
-
-
-def period_exclusions(periods: Iterable[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """The spans of ``(start, end, text)`` periods that no entity may lie inside: all but a holiday's ("the National Day
-    holiday", "the three-day Mid-Autumn Festival holiday"), whose name is an entity all the same."""
-    return [(start, end) for start, end, text in periods if not _HOLIDAY_PERIOD.search(text)]
+def period_exclusions(periods: Iterable[tuple[int, int, str]], language: str = "en") -> list[tuple[int, int]]:
+    """The spans of ``(start, end, text)`` periods that no entity may lie inside: all but those that keep the name of
+    what they date (``named_periods``: "the National Day holiday", "the three-day Mid-Autumn Festival holiday"), whose
+    name is an entity all the same."""
+    named = _rules(language).named_periods
+    return [(start, end) for start, end, text in periods if not named.search(text)]
 
 
 def _letters_of(acronym: str, word: str) -> bool:

@@ -194,7 +194,7 @@ def _cues(language: str) -> _Cues:
     forms = sorted(names, key=len, reverse=True)
     nouns = "|".join(data["described"]["nouns"])
     return _Cues(
-        clause_breaks=re.compile(data["clause_breaks"], re.IGNORECASE),
+        clause_breaks=re.compile(data["clause_breaks"].replace("{WITH_SERIES}", data["with_series"]), re.IGNORECASE),
         past_level_before=re.compile(data["past_level_before"], re.IGNORECASE),
         basis_before=re.compile(data["basis_before"], re.IGNORECASE),
         level_basis_before=re.compile(data["level_basis_before"], re.IGNORECASE),
@@ -216,7 +216,7 @@ def _cues(language: str) -> _Cues:
         possessive_chain=re.compile(
             data["possessive_chain"].replace("{COMPANY_NOUNS}", "|".join(data["company_nouns"]))),
         respectively=re.compile(data["respectively"], re.IGNORECASE),
-        list_with=re.compile(data["list_with"]),
+        list_with=re.compile(data["list_with"].replace("{WITH_SERIES}", data["with_series"]), re.IGNORECASE),
         own_period=re.compile(data["own_period"], re.IGNORECASE),
         dated_by=re.compile(data["dated_by"], re.IGNORECASE),
         period_possessive=re.compile(data["period_possessive"]),
@@ -383,7 +383,7 @@ class _Context:
     forward: bool = False
 
 
-def _refined(headline: _Context, lead: _Context | None, text: str = "", cues: _Cues | None = None) -> _Context:
+def _refined(headline: _Context, lead: _Context | None, text: str, cues: _Cues) -> _Context:
     """The headline's frame with its subject named more fully by the lead's ("Freight trains through Urumqi up 18.6
     pct" over "The Urumqi International Land Port Area ... handled 1,583 international freight trains"): the lead's
     subject when the headline's name is a part of its name, or when the headline only describes it by the country it
@@ -391,7 +391,7 @@ def _refined(headline: _Context, lead: _Context | None, text: str = "", cues: _C
     if lead is None or headline.subject is None or lead.subject is None:
         return headline
     named_by_country = headline.subject.canonical not in (None, headline.subject.text)  # "Chinese": China
-    if cues is not None and named_by_country and cues.described_kind_after.match(text, headline.subject.end):
+    if named_by_country and cues.described_kind_after.match(text, headline.subject.end):
         return replace(headline, subject=lead.subject)
     short, full = headline.subject.canonical or headline.subject.text, lead.subject.canonical or lead.subject.text
     if short == full or re.search(rf"(?<!\w){re.escape(short)}(?!\w)", full) is None:

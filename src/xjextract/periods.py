@@ -78,11 +78,6 @@ def word_year(text: str) -> int:
         return 1900 + _word_number(low[len("nineteen"):])
     return 2000 + _word_number(low[len("two thousand"):])
 
-#: "the" before a bare year and a lower-case noun after it: the year names that by its date ("the 1987 crash").
-_EVENT_YEAR_BEFORE = re.compile(r"(?i)\bthe\s+$")
-_EVENT_YEAR = re.compile(  # the noun after the year (not a preposition, conjunction or verb)
-    r" (?!(?:and|or|to|through|until|till|with|when|as|for|in|of|on|at|by|from|was|were|is|are|has|had|have)\b)"
-    r"[a-z][a-z-]+\b")
 #: Kinds whose explicit year sets the article's reporting frame ("in 2024", "first half of 2024"); a month or
 #: a date with a year ("launched in November 2023") dates an event and does not.
 _FRAME_KINDS = frozenset({"year", "half", "quarter", "first_months", "first_quarters", "month_range"})
@@ -195,6 +190,8 @@ class _Lexicon:
     basis_before: re.Pattern[str]
     compared_before: re.Pattern[str]
     nowadays_after: re.Pattern[str]
+    #: "the" before a bare year, then a noun after it: the year names that by its date ("the 1987 crash"), no frame
+    event_year: tuple[re.Pattern[str], re.Pattern[str]]
     nowadays_words: frozenset[str]
     #: Public holidays: surface name (lower case) -> holiday; holiday -> {year or "default": "MM-DD..MM-DD"};
     #: holiday -> the years (first, last) in which "Golden Week" alone may mean it.
@@ -272,6 +269,7 @@ def _lexicon(language: str) -> _Lexicon:
         basis_before=re.compile(data["basis_before"], re.IGNORECASE),
         compared_before=re.compile(data["compared_before"], re.IGNORECASE),
         nowadays_after=re.compile(data["nowadays_after"], re.IGNORECASE),
+        event_year=(re.compile(data["event_year"][0], re.IGNORECASE), re.compile(data["event_year"][1])),
         nowadays_words=frozenset(data["nowadays_words"]),
         holiday_names=data["holidays"]["names"],
         holiday_name=re.compile("|".join(re.escape(n) for n in sorted(data["holidays"]["names"], key=len, reverse=True))
@@ -1087,7 +1085,7 @@ def extract_periods(
             last, relative = publication, True
         # "The 1987 crash": a year that names an event by its date is no frame of the report
         if groups.get("year") and kind in _FRAME_KINDS and not (
-                _EVENT_YEAR.match(text, end) and _EVENT_YEAR_BEFORE.search(text, max(0, start - 5), start)):
+                lex.event_year[1].match(text, end) and lex.event_year[0].search(text, max(0, start - 5), start)):
             frame, frame_paragraph = int(groups["year"]), bisect_right(newlines, start)
         if kind in _SENTENCE_YEAR_KINDS and (groups.get("year") or groups.get("rel")) and not match["since"]:
             dated = (sentence_start, first.year)

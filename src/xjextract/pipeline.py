@@ -89,7 +89,7 @@ def _entities(drafts: list[tuple[RawArticle, _Draft]], settings: Settings) -> li
     """The entities of a chunk's articles in one batch; if the batch fails, article by article, so that one
     article the model cannot take costs that article only."""
     try:
-        return list(extract_entities_batch([d.entity_input() for _, d in drafts], settings))
+        return list(extract_entities_batch([d.entity_input(settings.language) for _, d in drafts], settings))
     except ModelNotFoundError:
         raise
     except Exception:  # noqa: BLE001 - isolated below, one article at a time
@@ -97,7 +97,7 @@ def _entities(drafts: list[tuple[RawArticle, _Draft]], settings: Settings) -> li
     out: list[list[Entity] | ArticleError] = []
     for raw, draft in drafts:
         try:
-            out.append(extract_entities_batch([draft.entity_input()], settings)[0])
+            out.append(extract_entities_batch([draft.entity_input(settings.language)], settings)[0])
         except Exception as exc:  # noqa: BLE001 - a bug must cost one article, not the run
             log.info("entities failed on %s", raw.path, exc_info=True)
             out.append(ArticleError(f"{raw.path}: internal error in the entity stage, please report: {exc!r}"))
@@ -136,10 +136,10 @@ class _Draft:
     durations: list[Duration]
     fx: FxResult
 
-    def entity_input(self) -> EntityInput:
+    def entity_input(self, language: str) -> EntityInput:
         numeric = [(m.start, m.end) for m in self.money.money]
         numeric += [(p.start, p.end) for p in [*self.percentages, *self.durations]]
-        numeric += period_exclusions((p.start, p.end, p.text) for p in self.periods.periods)
+        numeric += period_exclusions(((p.start, p.end, p.text) for p in self.periods.periods), language)
         return EntityInput(self.article.text, self.article.paragraphs, numeric, self.article.dateline_place)
 
 
