@@ -1535,3 +1535,31 @@ def test_a_possessive_chain_goes_on_across_a_place_noun_and_of() -> None:
             "half of this year.")
     facts = facts_of(text, date(2024, 7, 20))
     assert [(f["change"], f["subject"]) for f in facts] == [("5.9 percent", "Ningbo")]
+
+
+def test_a_figure_sentence_in_the_simple_present_inherits_no_period_from_an_earlier_paragraph() -> None:
+    # the tagger reads "has" and "employs" as present, "handled" and "rose" as past; the change still inherits,
+    # and a paragraph that dates itself still dates its present-tense description
+    text = ("Rizhao port grows\n\nRIZHAO -- Rizhao port handled 590 million tonnes of cargo in 2023, the port "
+            "group said on Monday.\n\nRizhao port has 76 berths and employs about 9,000 people.\n\n"
+            "Container throughput rose 4.2 percent.\n\nIn 2023 the port's coal terminal also grew. "
+            "The terminal has 12 berths.")
+    facts = facts_of(text, date(2024, 1, 20))
+    year = ("2023-01-01", "2023-12-31")
+    assert [(f["value"] or f["change"], f["period"]) for f in facts] == [
+        ("590 million tonnes", year), ("76", None), ("9,000", None), ("4.2 percent", year), ("12", year)]
+
+
+def test_present_only_reads_the_simple_present_but_not_the_past_the_perfect_or_a_modal() -> None:
+    from xjextract.settings import Settings
+    from xjextract.tense import present_only
+
+    sentences = ["The port has 76 berths.", "The port handled 590 million tonnes.",
+                 "Imports have climbed to 194.9 billion yuan.", "The city will build 12 berths.",
+                 "The railway links 19 countries."]
+    text = " ".join(sentences)
+    spans, at = [], 0
+    for s in sentences:
+        spans.append((at, at + len(s)))
+        at += len(s) + 1
+    assert present_only(text, spans, Settings()) == [True, False, False, False, True]

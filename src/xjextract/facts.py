@@ -410,6 +410,7 @@ def extract_facts(
     periods: list[Period],
     quantities: list[Quantity],
     language: str = "en",
+    present: frozenset[int] = frozenset(),
 ) -> list[Fact]:
     """The statistical facts of one article, in text order.
 
@@ -419,6 +420,8 @@ def extract_facts(
         headline: where the headline stands in ``text``, if there is one.
         entities, money, conversions, percentages, periods, quantities: the article's items.
         language: the data folder of the cues and the metric lexicon.
+        present: the sentences (indices) whose verbs are all in the simple present, as the tagger read them
+            (``xjextract.tense.present_only``): their figures inherit no period from beyond the paragraph.
 
     Returns:
         Facts whose slots index the item lists; ``sentence`` indexes ``sentences``.
@@ -578,6 +581,7 @@ def extract_facts(
         clauses = _clauses(text, sent, cues)
         local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
         local.ahead = ahead = cues.forward.search(text, sent.start, sent.end) is not None
+        local.present = index in present and not in_headline
         local.article, local.first_of_kind = article, first_of_kind
         local.named, local.named_starts = named, [e.start for e in named]
         local.described = described
@@ -757,6 +761,7 @@ class _Sentence:
         self.previous_end = -1  # where the sentence's fact before ends
         self.figure_starts: list[int] = []  # where the sentence's figures start (those in facts), sorted
         self.ahead = False  # the sentence looks ahead (a plan, a forecast: cue "forward")
+        self.present = False  # the sentence's verbs are all in the simple present (tagger)
 
     def clause_of(self, position: int) -> tuple[int, int]:
         i = bisect_right(self.clause_starts, position) - 1
@@ -1486,6 +1491,9 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     rate = value is not None and cues.rate_after.match(text, value.end) is not None  # "6,000 parcels a day"
     if period is None and not described and not perfect and not present and not rate:
         frame = next((c for c in contexts if c.period is not None), None)
+        if local.present and frame is not contexts[0] and draft.slot("change") is None:
+            frame = None  # "The port has 42 berths": what is, not what the headline's quarter saw; a change and
+            # the paragraph's own frame still date it
         # a target's period is no frame of a statement that does not look ahead itself
         # nor is a past frame the period of a plan ("The bank plans to use its branches in 62 countries")
         if frame is not None and frame.forward == local.ahead:
