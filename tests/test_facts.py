@@ -1563,3 +1563,10 @@ def test_present_only_reads_the_simple_present_but_not_the_past_the_perfect_or_a
         spans.append((at, at + len(s)))
         at += len(s) + 1
     assert present_only(text, spans, Settings()) == [True, False, False, False, True]
+
+
+def test_the_pool_a_ranking_is_among_is_no_fact_even_after_a_possessive() -> None:
+    text = ("Xi'an economy\n\nXI'AN -- Last year, Xi'an's GDP reached 1.2 trillion yuan, making the city the "
+            "second-largest economy among China's 15 sub-provincial cities.")
+    facts = facts_of(text, date(2024, 1, 20))
+    assert [f["value"] for f in facts] == ["1.2 trillion yuan"]
