@@ -45,6 +45,7 @@ _DEFINITION = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
 _SHORT_NAME = re.compile(r"\s*\(\s*(?P<short>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){1,3})\s*\)")
 _DANGLING = re.compile(r"\s+(?:of|for)$")
 _GLUED_SENTENCE = re.compile(r"[a-zA-Z]\.(?=[A-Z][a-z])")
+_SPACED_SENTENCE = re.compile(r"(?P<word>[^\s.]+(?:\.[^\s.]+)*)\.\s+(?=[A-Z])")
 
 
 #: The gazetteer's files: the hand-written one first (it wins), then the places generated from kept sources
@@ -145,6 +146,7 @@ class _Rules:
     org_heads: frozenset[str]
     common_before: re.Pattern[str]
     named_periods: re.Pattern[str]  # "the National Day holiday": a period whose name inside is an entity
+    abbreviations: frozenset[str]  # sentences.json: a point after one of these ends no sentence inside a name
 
 
 @cache
@@ -179,6 +181,7 @@ def _rules(language: str) -> _Rules:
         org_heads=frozenset(data["heads"]["ORG"]),
         common_before=re.compile(data.get("common_before", "(?!)")),
         named_periods=re.compile(data.get("named_periods", "(?!)")),
+        abbreviations=frozenset(load_json("sentences.json", language)["abbreviations"]),
     )
 
 
@@ -344,6 +347,11 @@ def canonicalize(
         start += lead.end() if lead else 0
         glued = _GLUED_SENTENCE.search(text, start, end)  # "GAC.Among": a sentence end without its space
         end = glued.start() + 1 if glued else end
+        # "Tianjin International Cruise Home Port. File photo": a sentence end with its space, unless the word
+        # before the point is an abbreviation ("Sinopec Corp. Chairman" stays whole) or an initial
+        cut = next((m for m in _SPACED_SENTENCE.finditer(text, start, end) if m.group("word") + "." not in
+                    rules.abbreviations and len(m.group("word")) > 1), None)
+        end = cut.end("word") if cut else end
         trail = _TRAILING.search(text[start:end]) or rules.connector_tail.search(text[start:end])
         end -= len(trail.group(0)) if trail else 0
         said = rules.trailing_words.search(text, start, end)  # "Ma Xingrui Monday"
