@@ -1570,3 +1570,14 @@ def test_the_pool_a_ranking_is_among_is_no_fact_even_after_a_possessive() -> Non
             "second-largest economy among China's 15 sub-provincial cities.")
     facts = facts_of(text, date(2024, 1, 20))
     assert [f["value"] for f in facts] == ["1.2 trillion yuan"]
+
+
+def test_a_city_named_as_its_port_is_the_port_the_article_names_in_the_headline_too() -> None:
+    # "Dalian cruise port" in the headline: the terminal the article names later; "The Dalian cruise port" in
+    # the body (a modifier between the city and "port"): the one named before it
+    text = ("Dalian cruise port receives 120,000 passengers this year\n\nDALIAN -- The number of passengers handled "
+            "by the Dalian International Cruise Port has grown this year.\n\nThe Dalian cruise port has handled "
+            "nearly 120,000 passengers so far this year.")
+    facts = facts_of(text, date(2025, 9, 20))
+    assert [(f["value"], f["subject"]) for f in facts] == [
+        ("120,000", "Dalian International Cruise Port"), ("120,000", "Dalian International Cruise Port")]

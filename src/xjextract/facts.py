@@ -440,7 +440,8 @@ def extract_facts(
     if epithets:  # "China's capital city": the city, not China inside its words
         entities = sorted([*(e for e in entities if not any(x.start <= e.start and e.end <= x.end for x in epithets)),
                            *epithets], key=lambda e: e.start)
-    subjects = _short_names([e for e in entities if e.label in cues.subject_labels], text, cues)
+    subjects = _short_names([e for e in entities if e.label in cues.subject_labels], text, cues,
+                            headline.end if headline is not None else -1)
     facts: list[Fact] = []
     headline_context = _Context()
     lead_context: _Context | None = None
@@ -839,17 +840,23 @@ def _global(text: str, lo: int, hi: int, cues: _Cues) -> bool:
                for m in cues.global_figure.finditer(text, lo, hi))
 
 
-def _short_names(subjects: list[Entity], text: str, cues: _Cues) -> list[Entity]:
+def _short_names(subjects: list[Entity], text: str, cues: _Cues, headline_end: int = -1) -> list[Entity]:
     """``subjects`` with a short name before its kind's noun ("the Zhengzhou airport" after "Zhengzhou Xinzheng
-    International Airport") given the canonical name of the subject of that kind named before whose name holds it."""
+    International Airport") given the canonical name of the subject of that kind named before whose name holds it;
+    in the headline ("Tianjin cruise port receives ..."), the first one the article names after it."""
     out = list(subjects)
     kinds = [canonical for _, canonical, _ in cues.kinds if canonical.pattern in cues.noun_kinds]
     # per kind, its subjects in text order; only the last few are looked back at, so the stage stays linear
     named: dict[str, list[Entity]] = {}
+    headline_short: list[tuple[int, str, str]] = []  # (index, kind, short name) of the headline's, resolved below
     for k, e in enumerate(subjects):
         name = e.canonical or e.text
-        kind = next((c.pattern for c in kinds if _named_as_kind(text, e, cues.noun_kinds[c.pattern], cues)), None)
-        if kind is not None:
+        in_headline = e.start < headline_end
+        kind = next((c.pattern for c in kinds if (noun := cues.noun_kinds[c.pattern]).match(text, e.end) and (
+            in_headline or _named_as_kind(text, e, noun, cues))), None)
+        if kind is not None and in_headline:
+            headline_short.append((k, kind, name))
+        elif kind is not None:
             # the last one named before whose canonical is of the kind and holds the short name as words
             full = next((f for f in reversed(named.get(kind, [])[-_SHORT_NAME_LOOKBACK:]) if f.canonical != name
                          and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", f.canonical or f.text)), None)
@@ -858,6 +865,12 @@ def _short_names(subjects: list[Entity], text: str, cues: _Cues) -> list[Entity]
         for canonical in kinds:
             if canonical.search(name):
                 named.setdefault(canonical.pattern, []).append(e)
+    for k, kind, name in headline_short:
+        full = next((f for f in named.get(kind, [])[:_SHORT_NAME_LOOKBACK] if f.start >= headline_end
+                     and f.canonical != name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", f.canonical or f.text)),
+                    None)
+        if full is not None:
+            out[k] = subjects[k].model_copy(update={"canonical": full.canonical})
     return out
 
 
