@@ -1581,3 +1581,10 @@ def test_a_city_named_as_its_port_is_the_port_the_article_names_in_the_headline_
     facts = facts_of(text, date(2025, 9, 20))
     assert [(f["value"], f["subject"]) for f in facts] == [
         ("120,000", "Dalian International Cruise Port"), ("120,000", "Dalian International Cruise Port")]
+
+
+def test_what_each_member_of_a_class_exceeds_is_no_fact() -> None:
+    text = ("Guangdong cities\n\nGUANGZHOU -- The province now has four cities, with each having a GDP of over one "
+            "trillion yuan. Guangdong's GDP reached 13.6 trillion yuan in 2023.")
+    facts = facts_of(text, date(2024, 1, 20))
+    assert [f["value"] for f in facts] == ["13.6 trillion yuan"]
