@@ -1588,3 +1588,10 @@ def test_what_each_member_of_a_class_exceeds_is_no_fact() -> None:
             "trillion yuan. Guangdong's GDP reached 13.6 trillion yuan in 2023.")
     facts = facts_of(text, date(2024, 1, 20))
     assert [f["value"] for f in facts] == ["13.6 trillion yuan"]
+
+
+def test_what_each_of_the_counted_is_worth_is_a_bound_not_their_total() -> None:
+    text = ("Hubei projects\n\nWUHAN -- In 2023, 1,820 projects each worth more than 100 million yuan started in Hubei, "
+            "and 96 projects worth 52 billion yuan were signed.")
+    facts = facts_of(text, date(2024, 1, 20))
+    assert [f["value"] for f in facts] == ["1,820", "96", "52 billion yuan"]
