@@ -1595,3 +1595,14 @@ def test_what_each_of_the_counted_is_worth_is_a_bound_not_their_total() -> None:
             "and 96 projects worth 52 billion yuan were signed.")
     facts = facts_of(text, date(2024, 1, 20))
     assert [f["value"] for f in facts] == ["1,820", "96", "52 billion yuan"]
+
+
+def test_a_present_tense_paragraph_that_goes_on_with_the_one_before_inherits_no_period_it_did_not_set() -> None:
+    # "The port ..." goes on with the paragraph before (its subject and frame), but a description in the simple
+    # present is not of that paragraph's year; a figure in the past tense still is
+    text = ("Rizhao port grows\n\nRIZHAO -- Rizhao port handled 590 million tonnes of cargo in 2023, the port "
+            "group said on Monday.\n\nThe port has 76 berths. The port handled 3.1 million TEUs of containers.")
+    facts = facts_of(text, date(2024, 1, 20))
+    year = ("2023-01-01", "2023-12-31")
+    assert [(f["value"], f["period"]) for f in facts] == [
+        ("590 million tonnes", year), ("76", None), ("3.1 million TEUs", year)]

@@ -583,6 +583,7 @@ def extract_facts(
         local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
         local.ahead = ahead = cues.forward.search(text, sent.start, sent.end) is not None
         local.present = index in present and not in_headline
+        local.paragraph_framed = paragraph_dated or paragraph_period
         local.article, local.first_of_kind = article, first_of_kind
         local.named, local.named_starts = named, [e.start for e in named]
         local.described = described
@@ -763,6 +764,7 @@ class _Sentence:
         self.figure_starts: list[int] = []  # where the sentence's figures start (those in facts), sorted
         self.ahead = False  # the sentence looks ahead (a plan, a forecast: cue "forward")
         self.present = False  # the sentence's verbs are all in the simple present (tagger)
+        self.paragraph_framed = False  # the paragraph has dated a fact or a statement of its own (not carried over)
 
     def clause_of(self, position: int) -> tuple[int, int]:
         i = bisect_right(self.clause_starts, position) - 1
@@ -1504,9 +1506,9 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     rate = value is not None and cues.rate_after.match(text, value.end) is not None  # "6,000 parcels a day"
     if period is None and not described and not perfect and not present and not rate:
         frame = next((c for c in contexts if c.period is not None), None)
-        if local.present and frame is not contexts[0] and draft.slot("change") is None:
-            frame = None  # "The port has 42 berths": what is, not what the headline's quarter saw; a change and
-            # the paragraph's own frame still date it
+        if local.present and (frame is not contexts[0] or not local.paragraph_framed) and draft.slot("change") is None:
+            frame = None  # "The port has 42 berths": what is, not what the headline's quarter saw, nor the
+            # paragraph before's; a change, and a frame the paragraph set itself, still date it
         # a target's period is no frame of a statement that does not look ahead itself
         # nor is a past frame the period of a plan ("The bank plans to use its branches in 62 countries")
         if frame is not None and frame.forward == local.ahead:
