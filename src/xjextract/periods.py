@@ -1094,7 +1094,11 @@ def extract_periods(
         result.periods.append(period)
         if kind not in _NOT_ANTECEDENT_KINDS:
             anchors.append(period)
-        if first != last and not _NOT_ANTECEDENTS.fullmatch(period.text) and kind not in _NOT_ANTECEDENT_KINDS:
+        # "has exceeded last year's total. During the period, ...": a possessive names a compared level, not the
+        # stretch the article reports on
+        possessive = text.startswith(("'s", "’s"), end)
+        if first != last and not _NOT_ANTECEDENTS.fullmatch(period.text) and kind not in _NOT_ANTECEDENT_KINDS \
+                and not possessive:
             stretches.append(period)
     _recurring(text, lex, taken, result)
     result.periods.sort(key=lambda p: (p.start, p.end))
