@@ -1606,3 +1606,10 @@ def test_a_present_tense_paragraph_that_goes_on_with_the_one_before_inherits_no_
     year = ("2023-01-01", "2023-12-31")
     assert [(f["value"], f["period"]) for f in facts] == [
         ("590 million tonnes", year), ("76", None), ("3.1 million TEUs", year)]
+
+
+def test_a_value_the_change_reached_over_is_the_facts_value_not_a_compared_level() -> None:
+    text = ("Gansu trade\n\nLANZHOU -- Gansu's foreign trade increased by 18.2 percent to over 41.3 billion yuan in "
+            "the first nine months. Its exports rose 4 percent over last year's 9.8 billion yuan.")
+    facts = facts_of(text, date(2021, 10, 20))
+    assert [(f["value"], f["change"]) for f in facts] == [("41.3 billion yuan", "18.2 percent"), (None, "4 percent")]
