@@ -1613,3 +1613,11 @@ def test_a_value_the_change_reached_over_is_the_facts_value_not_a_compared_level
             "the first nine months. Its exports rose 4 percent over last year's 9.8 billion yuan.")
     facts = facts_of(text, date(2021, 10, 20))
     assert [(f["value"], f["change"]) for f in facts] == [("41.3 billion yuan", "18.2 percent"), (None, "4 percent")]
+
+
+def test_a_period_right_before_a_figure_dates_it_in_a_list_of_years() -> None:
+    text = ("Box office\n\nBEIJING -- The box office has grown for 15 years. In 2005, it was less than 2 billion yuan; in "
+            "2011 over 13 billion yuan; 2014 more than 29 billion yuan and in 2016 over 45 billion yuan.")
+    facts = facts_of(text, date(2017, 11, 20))
+    assert [(f["value"], f["period"][0][:4] if f["period"] else None) for f in facts] == [
+        ("2 billion yuan", "2005"), ("13 billion yuan", "2011"), ("29 billion yuan", "2014"), ("45 billion yuan", "2016")]

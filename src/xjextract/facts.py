@@ -76,6 +76,7 @@ class _Cues:
     list_with: re.Pattern[str]  # ", with sales of A and B increasing": where a "respectively" list opens
     own_period: re.Pattern[str]
     dated_by: re.Pattern[str]
+    dated_before: re.Pattern[str]
     period_possessive: re.Pattern[str]
     period_possessive_own: re.Pattern[str]
     change_before_over: re.Pattern[str]
@@ -219,6 +220,7 @@ def _cues(language: str) -> _Cues:
         list_with=re.compile(data["list_with"].replace("{WITH_SERIES}", data["with_series"]), re.IGNORECASE),
         own_period=re.compile(data["own_period"], re.IGNORECASE),
         dated_by=re.compile(data["dated_by"], re.IGNORECASE),
+        dated_before=re.compile(data["dated_before"], re.IGNORECASE),
         period_possessive=re.compile(data["period_possessive"]),
         period_possessive_own=re.compile(data["period_possessive_own"], re.IGNORECASE),
         change_before_over=re.compile(data["change_before_over"], re.IGNORECASE),
@@ -1351,7 +1353,12 @@ def _nearest_period(text: str, local: _Sentence, draft: _Draft, within: tuple[in
     def distance(k: int) -> tuple[int, int]:
         return max(local.period_starts[k] - draft.end, draft.start - ends[k], 0), -local.period_starts[k]
 
-    if following and cues.dated_by.fullmatch(text, draft.end, local.period_starts[following[0]]):
+    # "In 2002, it was less than 1 billion yuan; in 2010 over 10 billion yuan; 2013 more than 20 billion yuan": the
+    # period right before a figure, with nothing but a qualifier between, is the one it is dated by
+    preceding = [k for k in near if ends[k] <= draft.start]
+    if preceding and cues.dated_before.fullmatch(text, ends[preceding[-1]], draft.start):
+        k = preceding[-1]
+    elif following and cues.dated_by.fullmatch(text, draft.end, local.period_starts[following[0]]):
         k = following[0]
     else:
         k = min(near, key=distance)
