@@ -1621,3 +1621,10 @@ def test_a_period_right_before_a_figure_dates_it_in_a_list_of_years() -> None:
     facts = facts_of(text, date(2017, 11, 20))
     assert [(f["value"], f["period"][0][:4] if f["period"] else None) for f in facts] == [
         ("2 billion yuan", "2005"), ("13 billion yuan", "2011"), ("29 billion yuan", "2014"), ("45 billion yuan", "2016")]
+
+
+def test_what_each_of_the_counted_took_is_no_total() -> None:
+    text = ("Box office\n\nBEIJING -- A total of 64 films pocketed 100 million yuan each this year, and the box office "
+            "reached 48 billion yuan.")
+    facts = facts_of(text, date(2017, 11, 20))
+    assert [f["value"] for f in facts] == ["64", "48 billion yuan"]
