@@ -348,7 +348,8 @@ def canonicalize(
         glued = _GLUED_SENTENCE.search(text, start, end)  # "GAC.Among": a sentence end without its space
         end = glued.start() + 1 if glued else end
         # "Tianjin International Cruise Home Port. File photo": a sentence end with its space, unless the word
-        # before the point is an abbreviation ("Sinopec Corp. Chairman" stays whole) or an initial
+        # before the point is one of sentences.json's abbreviations ("U.S. Department of Commerce", "Co. Ltd.") or an
+        # initial
         cut = next((m for m in _SPACED_SENTENCE.finditer(text, start, end) if m.group("word") + "." not in
                     rules.abbreviations and len(m.group("word")) > 1), None)
         end = cut.end("word") if cut else end

@@ -176,6 +176,7 @@ class _Lexicon:
     set_numbers: dict[str, int]
     set_adverbs: dict[str, str]
     future_modals: frozenset[str]
+    possessive_after: re.Pattern[str]  # "last year's total": a possessive period, no stretch to refer back to
     future: re.Pattern[str]
     #: A future word that is a noun here ("announced the plan"), tested on the text up to the word's end.
     future_noun: re.Pattern[str]
@@ -256,6 +257,7 @@ def _lexicon(language: str) -> _Lexicon:
         set_numbers=data["sets"]["numbers"],
         set_adverbs=data["sets"]["adverbs"],
         future_modals=frozenset(data["future_modals"]),
+        possessive_after=re.compile(data["possessive_after"]),
         future=re.compile(rf"(?i:(?<![\w])(?:{future})(?![\w]))"),
         future_noun=re.compile(rf"(?i:(?<![\w])(?:{determiners})\s+(?:{nouns})\Z)"),
         may_needs=re.compile(rf"(?i:{data['may_needs']})"),
@@ -1096,7 +1098,7 @@ def extract_periods(
             anchors.append(period)
         # "has exceeded last year's total. During the period, ...": a possessive names a compared level, not the
         # stretch the article reports on
-        possessive = text.startswith(("'s", "’s"), end)
+        possessive = lex.possessive_after.match(text, end) is not None
         if first != last and not _NOT_ANTECEDENTS.fullmatch(period.text) and kind not in _NOT_ANTECEDENT_KINDS \
                 and not possessive:
             stretches.append(period)
