@@ -1628,3 +1628,12 @@ def test_what_each_of_the_counted_took_is_no_total() -> None:
             "reached 48 billion yuan.")
     facts = facts_of(text, date(2017, 11, 20))
     assert [f["value"] for f in facts] == ["64", "48 billion yuan"]
+
+
+def test_among_which_opens_a_clause_of_its_own() -> None:
+    text = ("Jiangsu exports\n\nNANJING -- Exports of the province's mechanical and electrical products grew in the period, "
+            "accounting for over 60 percent of the total export value, among which the export of vehicles surged 31.2 "
+            "percent to 512,000 units.")
+    facts = facts_of(text, date(2024, 10, 22))
+    assert [(f["value"], f["change"], f["share"]) for f in facts] == [
+        (None, None, "60 percent"), ("512,000 units", "31.2 percent", None)]
