@@ -1637,3 +1637,17 @@ def test_among_which_opens_a_clause_of_its_own() -> None:
     facts = facts_of(text, date(2024, 10, 22))
     assert [(f["value"], f["change"], f["share"]) for f in facts] == [
         (None, None, "60 percent"), ("512,000 units", "31.2 percent", None)]
+
+
+def test_a_class_bound_with_its_conversion_before_or_more_is_no_fact() -> None:
+    text = ("Shanxi industry\n\nTAIYUAN -- From January to October, the value added of industrial enterprises with annual "
+            "revenues of 20 million yuan ($3.13 million) or more increased 12.1 percent year-on-year.")
+    facts = facts_of(text, date(2021, 11, 23))
+    assert [(f["value"], f["change"]) for f in facts] == [(None, "12.1 percent")]
+
+
+def test_the_pool_a_region_led_among_is_no_fact() -> None:
+    text = ("Road freight\n\nBEIJING -- Gansu province led the expansion among 31 provincial-level regions, reporting "
+            "growth of 21.4 percent in the first quarter.")
+    facts = facts_of(text, date(2022, 4, 24))
+    assert [(f["value"], f["change"]) for f in facts] == [(None, "21.4 percent")]
