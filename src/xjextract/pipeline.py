@@ -218,9 +218,10 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleErro
 
     try:
         # 10. statistical facts: every figure tied to its subject, metric and period
-        # the figure sentences that date nothing themselves: which speak in the simple present (tagger)?
+        # the figure sentences that date nothing themselves: which speak in the simple present (tagger)? Only those
+        # with a value or a share: a change always inherits its period, so a sentence of changes alone is not asked
         figured = {bisect_right(starts, x.start) - 1 for x in [*draft.fx.money, *draft.quantities,
-                                                               *draft.percentages]}
+                                                               *(p for p in draft.percentages if p.kind == "share")]}
         asked = sorted(figured - {bisect_right(starts, p.start) - 1 for p in draft.periods.periods} - {-1})
         tagged = present_only(article.text, [(draft.sentences[i].start, draft.sentences[i].end) for i in asked],
                               settings)
