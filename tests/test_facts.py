@@ -1651,3 +1651,12 @@ def test_the_pool_a_region_led_among_is_no_fact() -> None:
             "growth of 21.4 percent in the first quarter.")
     facts = facts_of(text, date(2022, 4, 24))
     assert [(f["value"], f["change"]) for f in facts] == [(None, "21.4 percent")]
+
+
+def test_present_sentences_tags_only_the_sentences_it_may_be_asked_about() -> None:
+    from xjextract.settings import Settings
+    from xjextract.tense import PresentSentences
+
+    text = "The port has 76 berths. The railway links 19 countries."
+    reader = PresentSentences(text, [(0, 23), (24, len(text))], {0}, Settings())
+    assert (0 in reader, 1 in reader, 5 in reader) == (True, False, False)

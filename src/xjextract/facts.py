@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TypeVar
@@ -412,7 +413,7 @@ def extract_facts(
     periods: list[Period],
     quantities: list[Quantity],
     language: str = "en",
-    present: frozenset[int] = frozenset(),
+    present: Container[int] = frozenset(),
 ) -> list[Fact]:
     """The statistical facts of one article, in text order.
 
@@ -422,8 +423,9 @@ def extract_facts(
         headline: where the headline stands in ``text``, if there is one.
         entities, money, conversions, percentages, periods, quantities: the article's items.
         language: the data folder of the cues and the metric lexicon.
-        present: the sentences (indices) whose verbs are all in the simple present, as the tagger read them
-            (``xjextract.tense.present_only``): their figures inherit no period from beyond the paragraph.
+        present: the sentences (indices) whose verbs are all in the simple present, as the tagger reads them
+            (``xjextract.tense.PresentSentences``, which tags a sentence only when asked): their figures inherit no
+            period from beyond the paragraph.
 
     Returns:
         Facts whose slots index the item lists; ``sentence`` indexes ``sentences``.
@@ -584,7 +586,7 @@ def extract_facts(
         clauses = _clauses(text, sent, cues)
         local = _Sentence(sent, clauses, sentence_subjects, partners, metrics, sentence_periods, periods)
         local.ahead = ahead = cues.forward.search(text, sent.start, sent.end) is not None
-        local.present = index in present and not in_headline
+        local.present = (lambda i=index, h=in_headline: not h and i in present)  # asked only where it decides
         local.paragraph_framed = paragraph_dated or paragraph_period
         local.article, local.first_of_kind = article, first_of_kind
         local.named, local.named_starts = named, [e.start for e in named]
@@ -765,7 +767,7 @@ class _Sentence:
         self.previous_end = -1  # where the sentence's fact before ends
         self.figure_starts: list[int] = []  # where the sentence's figures start (those in facts), sorted
         self.ahead = False  # the sentence looks ahead (a plan, a forecast: cue "forward")
-        self.present = False  # the sentence's verbs are all in the simple present (tagger)
+        self.present: Callable[[], bool] = lambda: False  # the sentence's verbs are all in the simple present
         self.paragraph_framed = False  # the paragraph has dated a fact or a statement of its own (not carried over)
 
     def clause_of(self, position: int) -> tuple[int, int]:
@@ -1513,7 +1515,8 @@ def _fact(text: str, index: int, local: _Sentence, draft: _Draft, cues: _Cues, c
     rate = value is not None and cues.rate_after.match(text, value.end) is not None  # "6,000 parcels a day"
     if period is None and not described and not perfect and not present and not rate:
         frame = next((c for c in contexts if c.period is not None), None)
-        if local.present and (frame is not contexts[0] or not local.paragraph_framed) and draft.slot("change") is None:
+        if frame is not None and (frame is not contexts[0] or not local.paragraph_framed) \
+                and draft.slot("change") is None and local.present():
             frame = None  # "The port has 42 berths": what is, not what the headline's quarter saw, nor the
             # paragraph before's; a change, and a frame the paragraph set itself, still date it
         # a target's period is no frame of a statement that does not look ahead itself

@@ -30,7 +30,7 @@ from .periods import PeriodResult, extract_periods
 from .quantities import extract_quantities
 from .schema import Duration, Entity, Percentage, Quantity, Record, Sentence, Source, Stretch
 from .segment import segment_sentences
-from .tense import present_only, verb_tags
+from .tense import PresentSentences, verb_tags
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -218,14 +218,12 @@ def _finish(raw: RawArticle, draft: _Draft, entities: list[Entity] | ArticleErro
 
     try:
         # 10. statistical facts: every figure tied to its subject, metric and period
-        # the figure sentences that date nothing themselves: which speak in the simple present (tagger)? Only those
-        # with a value or a share: a change always inherits its period, so a sentence of changes alone is not asked
+        # the figure sentences that date nothing themselves (with a value or a share: a change always inherits its
+        # period): the tagger reads whether they speak in the simple present, each only if the facts stage asks
         figured = {bisect_right(starts, x.start) - 1 for x in [*draft.fx.money, *draft.quantities,
                                                                *(p for p in draft.percentages if p.kind == "share")]}
-        asked = sorted(figured - {bisect_right(starts, p.start) - 1 for p in draft.periods.periods} - {-1})
-        tagged = present_only(article.text, [(draft.sentences[i].start, draft.sentences[i].end) for i in asked],
-                              settings)
-        present = frozenset(i for i, yes in zip(asked, tagged) if yes)
+        asked = figured - {bisect_right(starts, p.start) - 1 for p in draft.periods.periods} - {-1}
+        present = PresentSentences(article.text, [(s.start, s.end) for s in draft.sentences], asked, settings)
         facts = extract_facts(article.text, draft.sentences, headline, entities, draft.fx.money,
                               draft.fx.conversions, draft.percentages, draft.periods.periods, draft.quantities,
                               settings.language, present)

@@ -10,11 +10,11 @@ only modals count (``periods.future_modals``).
 Only sentences that hold a month or weekday name and no four-digit year are tagged, with en_core_web_sm's
 tok2vec and tagger alone (no parser).
 
-For the facts stage (always, whatever ``tense`` says), the sentences that hold a figure and no period of their
-own are tagged too: one whose verbs are all in the simple present ("The port has 42 berths") describes what
-is, and its figures inherit no period from the headline or an earlier paragraph (``facts.json``
-``present_tense``; README "Statistical facts"). About 15% of the corpus's sentences are tagged, some 8% of
-the pipeline's time.
+For the facts stage (always, whatever ``tense`` says), a sentence that holds a value or a share and no period of
+its own is tagged too, when the stage asks (a figure that would take a period from beyond its paragraph): one
+whose verbs are all in the simple present ("The port has 42 berths") describes what is, and its figures inherit no
+period from the headline or an earlier paragraph (``facts.json`` ``present_tense``; README "Statistical facts").
+About 4% of the corpus's sentences are tagged, some 5% of the pipeline's time.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .nlp import load_spacy, resolve_model
 from .resources import load_json
@@ -72,19 +73,38 @@ def _present_cues(language: str) -> tuple[frozenset[str], frozenset[str], frozen
             frozenset(data["perfect_auxiliaries"]), data["participle_tag"], int(data["perfect_window"]))
 
 
+class PresentSentences:
+    """The sentences of one article the facts stage may ask about: ``index in reader`` tags that sentence (once) and
+    says whether its verbs are all in the simple present (``present_only``). Only the sentences ``asked`` may be
+    (those with a value or a share and no period); only those the stage asks are tagged (a figure that would take a
+    period from beyond its paragraph)."""
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]], asked: set[int], settings: Settings) -> None:
+        self._text, self._spans, self._asked, self._settings = text, spans, asked, settings
+        self._seen: dict[int, bool] = {}
+
+    def __contains__(self, index: object) -> bool:
+        if not isinstance(index, int) or index not in self._asked:
+            return False
+        if index not in self._seen:
+            self._seen[index] = present_only(self._text, [self._spans[index]], self._settings)[0]
+        return self._seen[index]
+
+
 def present_only(text: str, spans: Sequence[tuple[int, int]], settings: Settings) -> list[bool]:
     """For each span of ``text``: are its verbs all in the simple present? A present verb and no past verb,
     no modal, no present perfect ("has climbed"), as en_core_web_sm's tagger reads them (``facts.json``
-    ``present_tense``). Only the spans given are tagged (the pipeline gives the figure sentences that date
-    nothing themselves)."""
+    ``present_tense``). Only the spans given are tagged."""
     if not spans:
         return []
-    present, blocking, auxiliaries, participle, window = _present_cues(settings.language)
     nlp = tagger_pipeline(settings.model, settings.language)
-    out: list[bool] = []
-    for doc in nlp.pipe((text[s:e] for s, e in spans), batch_size=64):
-        tags = [t.tag_ for t in doc]
-        perfect = any(t.lower_ in auxiliaries and participle in tags[k + 1 : k + 1 + window]
-                      for k, t in enumerate(doc))
-        out.append(any(t in present for t in tags) and not any(t in blocking for t in tags) and not perfect)
-    return out
+    docs = [nlp(text[s:e]) for s, e in spans] if len(spans) == 1 else \
+        nlp.pipe((text[s:e] for s, e in spans), batch_size=64)
+    return [_in_present(doc, settings.language) for doc in docs]
+
+
+def _in_present(doc: Doc, language: str) -> bool:
+    present, blocking, auxiliaries, participle, window = _present_cues(language)
+    tags = [t.tag_ for t in doc]
+    perfect = any(t.lower_ in auxiliaries and participle in tags[k + 1 : k + 1 + window] for k, t in enumerate(doc))
+    return any(t in present for t in tags) and not any(t in blocking for t in tags) and not perfect
