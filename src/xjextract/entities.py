@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from .nlp import load_spacy, resolve_model
 from .resources import load_json
 from .schema import Entity
+from .segment import first_sentence_end
 from .settings import Settings
 from .spans import SpanSet
 
@@ -45,7 +46,6 @@ _DEFINITION = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z]{1,7})\s*\)")
 _SHORT_NAME = re.compile(r"\s*\(\s*(?P<short>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){1,3})\s*\)")
 _DANGLING = re.compile(r"\s+(?:of|for)$")
 _GLUED_SENTENCE = re.compile(r"[a-zA-Z]\.(?=[A-Z][a-z])")
-_SPACED_SENTENCE = re.compile(r"(?P<word>[^\s.]+(?:\.[^\s.]+)*)\.\s+(?=[A-Z])")
 
 
 #: The gazetteer's files: the hand-written one first (it wins), then the places generated from kept sources
@@ -146,7 +146,6 @@ class _Rules:
     org_heads: frozenset[str]
     common_before: re.Pattern[str]
     named_periods: re.Pattern[str]  # "the National Day holiday": a period whose name inside is an entity
-    abbreviations: frozenset[str]  # sentences.json: a point after one of these ends no sentence inside a name
 
 
 @cache
@@ -181,7 +180,6 @@ def _rules(language: str) -> _Rules:
         org_heads=frozenset(data["heads"]["ORG"]),
         common_before=re.compile(data.get("common_before", "(?!)")),
         named_periods=re.compile(data.get("named_periods", "(?!)")),
-        abbreviations=frozenset(load_json("sentences.json", language)["abbreviations"]),
     )
 
 
@@ -347,12 +345,10 @@ def canonicalize(
         start += lead.end() if lead else 0
         glued = _GLUED_SENTENCE.search(text, start, end)  # "GAC.Among": a sentence end without its space
         end = glued.start() + 1 if glued else end
-        # "Tianjin International Cruise Home Port. File photo": a sentence end with its space, unless the word
-        # before the point is one of sentences.json's abbreviations ("U.S. Department of Commerce", "Co. Ltd.") or an
-        # initial
-        cut = next((m for m in _SPACED_SENTENCE.finditer(text, start, end) if m.group("word") + "." not in
-                    rules.abbreviations and len(m.group("word")) > 1), None)
-        end = cut.end("word") if cut else end
+        # "Tianjin International Cruise Home Port. File photo": a name ends at a sentence end the model ran on across,
+        # by the splitter's rule (not at "U.S." nor "Co. Ltd.": sentences.json's abbreviations)
+        cut = first_sentence_end(text, start, end, language)
+        end = end if cut is None else cut + (text[cut] == ".")
         trail = _TRAILING.search(text[start:end]) or rules.connector_tail.search(text[start:end])
         end -= len(trail.group(0)) if trail else 0
         said = rules.trailing_words.search(text, start, end)  # "Ma Xingrui Monday"

@@ -14,7 +14,7 @@ For the facts stage (always, whatever ``tense`` says), a sentence that holds a v
 its own is tagged too, when the stage asks (a figure that would take a period from beyond its paragraph): one
 whose verbs are all in the simple present ("The port has 42 berths") describes what is, and its figures inherit no
 period from the headline or an earlier paragraph (``facts.json`` ``present_tense``; README "Statistical facts").
-About 4% of the corpus's sentences are tagged, some 5% of the pipeline's time.
+About 4% of the corpus's sentences are tagged, some 4% of the pipeline's time (``benchmarks/tagger_cost.py``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from .nlp import load_spacy, resolve_model
 from .resources import load_json
@@ -75,7 +74,7 @@ def _present_cues(language: str) -> tuple[frozenset[str], frozenset[str], frozen
 
 class PresentSentences:
     """The sentences of one article the facts stage may ask about: ``index in reader`` tags that sentence (once) and
-    says whether its verbs are all in the simple present (``present_only``). Only the sentences ``asked`` may be
+    says whether its verbs are all in the simple present (``in_simple_present``). Only the sentences ``asked`` may be
     (those with a value or a share and no period); only those the stage asks are tagged (a figure that would take a
     period from beyond its paragraph)."""
 
@@ -87,24 +86,16 @@ class PresentSentences:
         if not isinstance(index, int) or index not in self._asked:
             return False
         if index not in self._seen:
-            self._seen[index] = present_only(self._text, [self._spans[index]], self._settings)[0]
+            start, end = self._spans[index]
+            self._seen[index] = in_simple_present(self._text[start:end], self._settings)
         return self._seen[index]
 
 
-def present_only(text: str, spans: Sequence[tuple[int, int]], settings: Settings) -> list[bool]:
-    """For each span of ``text``: are its verbs all in the simple present? A present verb and no past verb,
-    no modal, no present perfect ("has climbed"), as en_core_web_sm's tagger reads them (``facts.json``
-    ``present_tense``). Only the spans given are tagged."""
-    if not spans:
-        return []
-    nlp = tagger_pipeline(settings.model, settings.language)
-    docs = [nlp(text[s:e]) for s, e in spans] if len(spans) == 1 else \
-        nlp.pipe((text[s:e] for s, e in spans), batch_size=64)
-    return [_in_present(doc, settings.language) for doc in docs]
-
-
-def _in_present(doc: Doc, language: str) -> bool:
-    present, blocking, auxiliaries, participle, window = _present_cues(language)
+def in_simple_present(sentence: str, settings: Settings) -> bool:
+    """Are the sentence's verbs all in the simple present? A present verb and no past verb, no modal, no present
+    perfect ("has climbed"), as en_core_web_sm's tagger reads them (``facts.json`` ``present_tense``)."""
+    present, blocking, auxiliaries, participle, window = _present_cues(settings.language)
+    doc = tagger_pipeline(settings.model, settings.language)(sentence)
     tags = [t.tag_ for t in doc]
     perfect = any(t.lower_ in auxiliaries and participle in tags[k + 1 : k + 1 + window] for k, t in enumerate(doc))
     return any(t in present for t in tags) and not any(t in blocking for t in tags) and not perfect
