@@ -14,7 +14,7 @@ For the facts stage (always, whatever ``tense`` says), a sentence that holds a v
 its own is tagged too, when the stage asks (a figure that would take a period from beyond its paragraph): one
 whose verbs are all in the simple present ("The port has 42 berths") describes what is, and its figures inherit no
 period from the headline or an earlier paragraph (``facts.json`` ``present_tense``; README "Statistical facts").
-About 4% of the corpus's sentences are tagged, some 4% of the pipeline's time (``benchmarks/tagger_cost.py``).
+About 4% of the corpus's sentences are tagged, some 4% of the pipeline's time (``benchmarks/parse_cost.py``).
 """
 
 from __future__ import annotations
